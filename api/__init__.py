@@ -1,0 +1,1 @@
+"""HTTP API: validates submissions and enqueues them; answers reads through ``indexer``."""

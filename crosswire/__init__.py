@@ -1,0 +1,1 @@
+"""crosswire: queued ingestion of news articles into cross-outlet, searchable stories."""

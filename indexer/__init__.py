@@ -1,0 +1,1 @@
+"""Everything that talks to Elasticsearch: mappings, bulk writes, stories, queries."""

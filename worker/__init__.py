@@ -1,0 +1,1 @@
+"""Celery worker: thin tasks around fetching, extraction and indexing."""

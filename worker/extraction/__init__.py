@@ -1,0 +1,1 @@
+"""Extraction: pure functions on text (no I/O), testable without any service."""

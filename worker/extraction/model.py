@@ -1,0 +1,91 @@
+"""What extraction returns: plain, JSON-serialisable records with character offsets.
+
+These records are the contract between extraction (pure functions on text), the
+worker (which passes them along as task payloads) and the indexer (which maps them
+onto Elasticsearch documents). Every offset is a Python string index into the text
+that extraction was given, so ``text[start:end] == item.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"]
+SpeakerType = Literal["person", "organisation", "government", "anonymous", "unknown"]
+PlaceKind = Literal["country", "region", "city", "place"]
+
+
+class Span(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class ContentSpan(Span):
+    # Where a quote is split around its cue ('"X," he said, "Y"'), the pieces as
+    # [start, end] pairs; a single piece when it is not split.
+    fragments: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Entity(BaseModel):
+    """One mention of a named entity."""
+
+    text: str
+    start: int
+    end: int
+    label: EntityLabel
+    # Canonical key shared by every variant of one name ("IS", "ISIS", "Islamic
+    # State" -> "org:islamic-state"); the field story matching and filters use.
+    key: str
+    # The display name for the key ("Islamic State").
+    name: str
+
+
+class Location(BaseModel):
+    """One place mention resolved against the offline gazetteer."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    kind: PlaceKind
+    lat: float
+    lon: float
+    country_code: str
+    geonames_id: int | None = None
+    region: str | None = None
+    # Canonical key ("geo:169389" for a GeoNames id), used like Entity.key.
+    key: str
+
+
+class Claim(BaseModel):
+    """An attributed statement: who (speaker) said (cue) what (content)."""
+
+    speaker: Span | None
+    cue: Span
+    content: ContentSpan
+    direct: bool
+    # The named person or body the speaker refers to, when the text allows
+    # ("He said" -> "Vladimir Putin"); None when it is anonymous or unresolved.
+    speaker_name: str | None = None
+    speaker_key: str | None = None
+    speaker_type: SpeakerType = "unknown"
+    # The whole claim's extent in the text (speaker, cue and content together).
+    start: int
+    end: int
+
+
+class Extraction(BaseModel):
+    """Everything extraction finds in one article's text."""
+
+    language: str | None
+    sentences: int
+    entities: list[Entity]
+    locations: list[Location]
+    claims: list[Claim]
+    # Lower-cased, ASCII-folded lemmas of the content words, space-separated:
+    # indexed for recall ("strikes" finds "struck"), because the minimal
+    # Elasticsearch distribution has no stemmer and results must not depend on it.
+    lemmas: str
