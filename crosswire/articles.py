@@ -16,6 +16,7 @@ from typing import Self
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 # Query parameters that only track the reader; they never change which article a URL is.
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid|_ga)$", re.I)
@@ -103,10 +104,17 @@ class ArticleIn(BaseModel):
 
     @model_validator(mode="after")
     def _has_content_and_outlet(self) -> Self:
+        # Errors that concern no single field still name one, so a client knows
+        # what to add (``ctx.field``; see ``crosswire.errors``).
         if not (self.text or self.html or self.url):
-            raise ValueError("one of text, html or url is required")
+            raise PydanticCustomError(
+                "missing_content", "one of text, html or url is required", {"field": "text"}
+            )
         if not self.outlet and not self.url:
-            raise ValueError("outlet is required when there is no url to derive it from")
+            raise PydanticCustomError(
+                "missing_outlet", "outlet is required when there is no url to derive it from",
+                {"field": "outlet"},
+            )
         return self
 
     def to_article(self) -> Article:

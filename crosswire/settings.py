@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
     fetch_user_agent: str = "crosswire/0.1 (+news ingestion)"
+    # Private, loopback and link-local addresses are refused unless this is set:
+    # the URL comes from a client, and the service must not probe its own network.
+    fetch_allow_private: bool = False
 
     # --- stories ----------------------------------------------------------------
     story_window_days: int = 3

@@ -1,0 +1,48 @@
+"""Searching stories and reading one story."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from api.state import AppState
+from indexer.read import get_story
+from indexer.search import SearchParams, search_stories
+
+router = APIRouter()
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: str = Query("", max_length=1000),
+    outlet: list[str] = Query(default_factory=list),
+    entity: list[str] = Query(default_factory=list),
+    location: list[str] = Query(default_factory=list),
+    speaker: list[str] = Query(default_factory=list),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    page: int = Query(1, ge=1, le=1000),
+    size: int = Query(10, ge=1, le=100),
+) -> dict[str, Any]:
+    """Stories matching the query, best first, each with its outlets' reports and claims."""
+    if since and until and since > until:
+        raise HTTPException(422, detail=[{"field": "since", "message": "since is after until",
+                                          "type": "value_error"}])
+    state: AppState = request.app.state.crosswire
+    state.try_ensure_indices()
+    params = SearchParams(q=q, outlet=outlet, entity=entity, location=location, speaker=speaker,
+                          since=since, until=until, page=page, size=size)
+    return search_stories(state.es, state.settings, params).model_dump(mode="json")
+
+
+@router.get("/stories/{story_id}")
+def read_story(story_id: str, request: Request) -> dict[str, Any]:
+    state: AppState = request.app.state.crosswire
+    state.try_ensure_indices()
+    story = get_story(state.es, state.settings, story_id)
+    if story is None:
+        raise HTTPException(404, detail=f"no story {story_id}")
+    return story.model_dump(mode="json")

@@ -1,0 +1,126 @@
+"""Job state in Redis: what a caller polls after submitting an article.
+
+The queue, not a database, is the source of truth for work in flight; this record
+only tells a caller where its article is. It is one Redis hash per job, written by
+the submitter (``queued``) and by the worker's task signals (``processing``,
+``done``, ``failed``), so no task needs to know it is being tracked.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from redis import Redis
+
+from crosswire.settings import Settings
+
+JobStatus = Literal["queued", "processing", "done", "failed"]
+
+# Finished jobs are kept for a month: long enough to poll, short enough not to grow forever.
+_FINISHED_TTL_S = 30 * 24 * 3600
+
+
+class Job(BaseModel):
+    id: str
+    status: JobStatus
+    article_id: str
+    stage: str | None = None
+    error: str | None = None
+    retries: int = 0
+    story_id: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class JobStore:
+    """Job records; ``redis`` must decode responses (see ``crosswire.redis_client``)."""
+
+    def __init__(self, redis: Redis, settings: Settings) -> None:
+        self._r = redis
+        self._s = settings
+
+    def _key(self, job_id: str) -> str:
+        return self._s.redis_key("job", job_id)
+
+    def _article_key(self, article_id: str) -> str:
+        return self._s.redis_key("article", article_id)
+
+    def claim_article(self, article_id: str, job_id: str) -> str | None:
+        """Record ``job_id`` as the job of ``article_id`` unless one is recorded already.
+
+        Returns the existing job id when the article was submitted before (a
+        duplicate), else None. Atomic, so two concurrent submissions of one
+        article cannot both enqueue it.
+        """
+        key = self._article_key(article_id)
+        if self._r.set(key, job_id, nx=True):
+            return None
+        existing: str | None = self._r.get(key)
+        return existing
+
+    def reassign_article(self, article_id: str, job_id: str) -> None:
+        self._r.set(self._article_key(article_id), job_id)
+
+    def release_article(self, article_id: str, job_id: str) -> None:
+        """Forget the article's job if it is still ``job_id`` (enqueueing it failed)."""
+        key = self._article_key(article_id)
+        if self._r.get(key) == job_id:
+            self._r.delete(key)
+
+    def job_of_article(self, article_id: str) -> str | None:
+        v: str | None = self._r.get(self._article_key(article_id))
+        return v
+
+    def create(self, job_id: str, article_id: str) -> None:
+        now = _now()
+        self._r.hset(
+            self._key(job_id),
+            mapping={"status": "queued", "article_id": article_id, "created_at": now,
+                     "updated_at": now, "retries": 0},
+        )
+
+    def forget(self, job_id: str) -> None:
+        self._r.delete(self._key(job_id))
+
+    def update(self, job_id: str, **fields: Any) -> None:
+        """Set fields on an existing job; a job unknown here (expired) is left alone."""
+        key = self._key(job_id)
+        if not self._r.exists(key):
+            return
+        mapping = {k: ("" if v is None else v) for k, v in fields.items()}
+        mapping["updated_at"] = _now()
+        pipe = self._r.pipeline()
+        pipe.hset(key, mapping=mapping)
+        if fields.get("status") in ("done", "failed"):
+            pipe.expire(key, _FINISHED_TTL_S)
+        else:
+            pipe.persist(key)
+        pipe.execute()
+
+    def add_retry(self, job_id: str, error: str) -> None:
+        key = self._key(job_id)
+        if self._r.exists(key):
+            self._r.hincrby(key, "retries", 1)
+            self._r.hset(key, mapping={"error": error, "updated_at": _now()})
+
+    def get(self, job_id: str) -> Job | None:
+        d: dict[str, str] = self._r.hgetall(self._key(job_id))
+        if not d:
+            return None
+        return Job(
+            id=job_id,
+            status=d["status"],  # type: ignore[arg-type]
+            article_id=d["article_id"],
+            stage=d.get("stage") or None,
+            error=d.get("error") or None,
+            retries=int(d.get("retries") or 0),
+            story_id=d.get("story_id") or None,
+            created_at=datetime.fromisoformat(d["created_at"]),
+            updated_at=datetime.fromisoformat(d["updated_at"]),
+        )

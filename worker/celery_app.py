@@ -1,0 +1,48 @@
+"""The Celery application: broker, reliability settings, task routing.
+
+Importing this module is cheap (no spaCy, no Elasticsearch): the API imports it to
+enqueue work by task name, and only worker processes import the tasks.
+
+Reliability choices, each for "an accepted article is never lost":
+- ``task_acks_late`` + ``task_reject_on_worker_lost``: a message is acknowledged
+  only after its task finished, so a worker killed mid-task leaves it on the queue.
+- ``worker_prefetch_multiplier=1``: a dying worker holds at most one message per process.
+- ``visibility_timeout``: the Redis transport hands an unacknowledged message to
+  another worker after this long (covers a whole worker host dying).
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from crosswire.settings import Settings, get_settings
+
+TASK_FETCH = "crosswire.fetch"
+TASK_EXTRACT = "crosswire.extract"
+TASK_INDEX = "crosswire.index"
+
+
+def make_celery(settings: Settings) -> Celery:
+    app = Celery("crosswire", broker=settings.redis_url, include=["worker.tasks", "worker.signals"])
+    queue = f"{settings.redis_prefix}.ingest"
+    app.conf.update(
+        task_default_queue=queue,
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_acks_on_failure_or_timeout=True,
+        worker_prefetch_multiplier=1,
+        worker_max_tasks_per_child=2000,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={
+            "visibility_timeout": settings.visibility_timeout_s,
+        },
+        worker_send_task_events=True,
+        task_send_sent_event=True,
+    )
+    return app
+
+
+app = make_celery(get_settings())
