@@ -26,12 +26,16 @@ def _state(request: Request) -> AppState:
 
 def _validate(raw: Any) -> ArticleIn:
     if not isinstance(raw, dict):
-        raise HTTPException(422, detail=[{"field": "body", "message": "expected a JSON object",
-                                          "type": "object_type"}])
+        raise HTTPException(
+            422,
+            detail=[{"field": "body", "message": "expected a JSON object", "type": "object_type"}],
+        )
     try:
         return ArticleIn.model_validate(raw)
     except ValidationError as exc:
-        raise HTTPException(422, detail=[e.model_dump() for e in field_errors(exc.errors())]) from exc
+        raise HTTPException(
+            422, detail=[e.model_dump() for e in field_errors(exc.errors())]
+        ) from exc
 
 
 @router.post("/articles", status_code=202, response_model=SubmitResult)
@@ -53,8 +57,13 @@ async def submit_batch(request: Request, force: bool = Query(False)) -> JSONResp
     results: list[dict[str, Any]] = []
     for n, raw in enumerate(items):
         if isinstance(raw, BadLine):
-            results.append({"index": n, "ok": False, "errors": [
-                {"field": "body", "message": raw.message, "type": "json_invalid"}]})
+            results.append(
+                {
+                    "index": n,
+                    "ok": False,
+                    "errors": [{"field": "body", "message": raw.message, "type": "json_invalid"}],
+                }
+            )
             continue
         try:
             item = _validate(raw)
@@ -64,14 +73,32 @@ async def submit_batch(request: Request, force: bool = Query(False)) -> JSONResp
         try:
             res = state.submitter.submit(item, force=force)
         except QueueUnavailable as exc:
-            results.append({"index": n, "ok": False, "retryable": True, "errors": [
-                {"field": "body", "message": f"queue unavailable: {exc}", "type": "unavailable"}]})
+            results.append(
+                {
+                    "index": n,
+                    "ok": False,
+                    "retryable": True,
+                    "errors": [
+                        {
+                            "field": "body",
+                            "message": f"queue unavailable: {exc}",
+                            "type": "unavailable",
+                        }
+                    ],
+                }
+            )
             continue
         results.append({"index": n, "ok": True, **res.model_dump()})
     accepted = sum(r["ok"] for r in results)
     if not accepted and any(r.get("retryable") for r in results):
-        return JSONResponse({"detail": "the queue is unavailable; nothing was accepted, try again",
-                             "items": results}, status_code=503, headers={"Retry-After": "5"})
+        return JSONResponse(
+            {
+                "detail": "the queue is unavailable; nothing was accepted, try again",
+                "items": results,
+            },
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
     return JSONResponse(
         {"accepted": accepted, "rejected": len(results) - accepted, "items": results},
         status_code=202 if accepted else 422,

@@ -6,10 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import ValidationError
 
 from api.state import AppState
+from crosswire.errors import field_errors
+from indexer.models import SearchParams
 from indexer.read import get_story
-from indexer.search import SearchParams, search_stories
+from indexer.search import search_stories
 
 router = APIRouter()
 
@@ -19,9 +22,9 @@ def search(
     request: Request,
     q: str = Query("", max_length=1000),
     outlet: list[str] = Query(default_factory=list),
-    entity: list[str] = Query(default_factory=list),
-    location: list[str] = Query(default_factory=list),
-    speaker: list[str] = Query(default_factory=list),
+    entity: str | None = Query(None, max_length=300),
+    location: str | None = Query(None, max_length=300),
+    speaker: str | None = Query(None, max_length=300),
     since: datetime | None = None,
     until: datetime | None = None,
     page: int = Query(1, ge=1, le=1000),
@@ -29,12 +32,28 @@ def search(
 ) -> dict[str, Any]:
     """Stories matching the query, best first, each with its outlets' reports and claims."""
     if since and until and since > until:
-        raise HTTPException(422, detail=[{"field": "since", "message": "since is after until",
-                                          "type": "value_error"}])
+        raise HTTPException(
+            422,
+            detail=[{"field": "since", "message": "since is after until", "type": "value_error"}],
+        )
     state: AppState = request.app.state.crosswire
     state.try_ensure_indices()
-    params = SearchParams(q=q, outlet=outlet, entity=entity, location=location, speaker=speaker,
-                          since=since, until=until, page=page, size=size)
+    try:
+        params = SearchParams(
+            q=q,
+            outlet=outlet,
+            entity=entity,
+            location=location,
+            speaker=speaker,
+            since=since,
+            until=until,
+            page=page,
+            size=size,
+        )
+    except ValidationError as exc:
+        raise HTTPException(
+            422, detail=[e.model_dump() for e in field_errors(exc.errors())]
+        ) from exc
     return search_stories(state.es, state.settings, params).model_dump(mode="json")
 
 

@@ -25,7 +25,9 @@ class AppState:
         self.redis = make_redis(settings)
         self.jobs = JobStore(self.redis, settings)
         self.celery = make_celery(settings)
-        self.submitter = Submitter(self.jobs, lambda article, job_id: enqueue(self.celery, article, job_id))
+        self.submitter = Submitter(
+            self.jobs, lambda article, job_id: enqueue(self.celery, article, job_id)
+        )
         self.es: Elasticsearch = make_client(settings)
         self._indices_ready = False
 

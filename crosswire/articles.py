@@ -19,7 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 # Query parameters that only track the reader; they never change which article a URL is.
-_TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid|_ga)$", re.I)
+_TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid|_ga)$", re.I
+)
 _WS = re.compile(r"\s+")
 
 
@@ -34,15 +36,18 @@ def canonical_url(url: str) -> str:
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     query = urlencode(
-        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-               if not _TRACKING_PARAMS.match(k))
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING_PARAMS.match(k)
+        )
     )
     path = parts.path.rstrip("/") or "/"
     return urlunsplit(("https", host, path, query, ""))
 
 
 def outlet_from_url(url: str) -> str:
-    """The outlet a URL belongs to: its host without ``www.`` (``www.bbc.co.uk`` -> ``bbc.co.uk``)."""
+    """The outlet a URL belongs to: its host without ``www.`` (``www.bbc.co.uk``: ``bbc.co.uk``)."""
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
@@ -112,7 +117,8 @@ class ArticleIn(BaseModel):
             )
         if not self.outlet and not self.url:
             raise PydanticCustomError(
-                "missing_outlet", "outlet is required when there is no url to derive it from",
+                "missing_outlet",
+                "outlet is required when there is no url to derive it from",
                 {"field": "outlet"},
             )
         return self

@@ -49,7 +49,9 @@ class DeadLetters:
         return n
 
 
-def make_letter(job_id: str, task: str, error: BaseException | str, article: dict[str, Any]) -> DeadLetter:
+def make_letter(
+    job_id: str, task: str, error: BaseException | str, article: dict[str, Any]
+) -> DeadLetter:
     reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
     return DeadLetter(
         job_id=job_id,

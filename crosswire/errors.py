@@ -14,7 +14,9 @@ class FieldError(BaseModel):
     type: str
 
 
-def field_errors(errors: Iterable[Any], skip: Sequence[str] = ("body", "query", "path")) -> list[FieldError]:
+def field_errors(
+    errors: Iterable[Any], skip: Sequence[str] = ("body", "query", "path")
+) -> list[FieldError]:
     """Turn pydantic's error dicts into FieldErrors; errors of the whole object name
     the field given in their context (``ctx.field``)."""
     out = []
@@ -22,5 +24,11 @@ def field_errors(errors: Iterable[Any], skip: Sequence[str] = ("body", "query", 
         loc = [str(p) for p in err.get("loc", ()) if str(p) not in skip]
         ctx = err.get("ctx") or {}
         field = ".".join(loc) or str(ctx.get("field", "")) or "body"
-        out.append(FieldError(field=field, message=str(err.get("msg", "invalid")), type=str(err.get("type", "invalid"))))
+        out.append(
+            FieldError(
+                field=field,
+                message=str(err.get("msg", "invalid")),
+                type=str(err.get("type", "invalid")),
+            )
+        )
     return out

@@ -81,8 +81,13 @@ class JobStore:
         now = _now()
         self._r.hset(
             self._key(job_id),
-            mapping={"status": "queued", "article_id": article_id, "created_at": now,
-                     "updated_at": now, "retries": 0},
+            mapping={
+                "status": "queued",
+                "article_id": article_id,
+                "created_at": now,
+                "updated_at": now,
+                "retries": 0,
+            },
         )
 
     def forget(self, job_id: str) -> None:

@@ -58,7 +58,9 @@ class Submitter:
             if not force and (earlier is None or earlier.status != "failed"):
                 self._jobs.forget(job_id)
                 status = earlier.status if earlier is not None else "done"
-                return SubmitResult(article_id=article.id, job_id=existing, duplicate=True, status=status)
+                return SubmitResult(
+                    article_id=article.id, job_id=existing, duplicate=True, status=status
+                )
             self._jobs.reassign_article(article.id, job_id)
         try:
             self._enqueue(article, job_id)
@@ -66,5 +68,6 @@ class Submitter:
             self._jobs.release_article(article.id, job_id)
             self._jobs.forget(job_id)
             raise
-        return SubmitResult(article_id=article.id, job_id=job_id, duplicate=existing is not None,
-                            status="queued")
+        return SubmitResult(
+            article_id=article.id, job_id=job_id, duplicate=existing is not None, status="queued"
+        )

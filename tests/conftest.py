@@ -81,9 +81,19 @@ class WorkerProcess:
     def start(self) -> WorkerProcess:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "crosswire.cli.app", "worker", f"--concurrency={self.concurrency}",
-             "--loglevel=info", f"--hostname=test{time.monotonic_ns()}@localhost"],
-            cwd=ROOT, env=self.env, stdout=self.log.open("wb"), stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "crosswire.cli.app",
+                "worker",
+                f"--concurrency={self.concurrency}",
+                "--loglevel=info",
+                f"--hostname=test{time.monotonic_ns()}@localhost",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         return self

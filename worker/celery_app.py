@@ -36,6 +36,15 @@ def make_celery(settings: Settings) -> Celery:
         worker_prefetch_multiplier=1,
         worker_max_tasks_per_child=2000,
         broker_connection_retry_on_startup=True,
+        # A submitter must learn quickly that the broker is away (it answers 503),
+        # rather than hang; the article is then not accepted, so nothing is lost.
+        broker_connection_timeout=4,
+        task_publish_retry_policy={
+            "max_retries": 2,
+            "interval_start": 0.2,
+            "interval_step": 0.5,
+            "interval_max": 1,
+        },
         broker_transport_options={
             "visibility_timeout": settings.visibility_timeout_s,
         },

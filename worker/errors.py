@@ -38,4 +38,4 @@ def is_transient(exc: BaseException) -> bool:
 
 def backoff_seconds(retries: int, cap: int) -> int:
     """1, 2, 4, ... seconds, capped: quick recovery from blips, patience for outages."""
-    return int(min(cap, 2 ** retries))
+    return int(min(cap, 2**retries))

@@ -45,19 +45,23 @@ def _check_target(url: str, allow_private: bool) -> None:
 
 def fetch_page(url: str, settings: Settings) -> FetchedPage:
     """GET ``url`` within the limits in ``settings``; raise Transient/PermanentError."""
+
     def guard(request: httpx.Request) -> None:
         # Runs before every request, redirects included.
         _check_target(str(request.url), settings.fetch_allow_private)
 
     headers = {"User-Agent": settings.fetch_user_agent, "Accept": "text/html,application/xhtml+xml"}
     try:
-        with httpx.Client(
-            follow_redirects=True,
-            max_redirects=settings.fetch_max_redirects,
-            timeout=settings.fetch_timeout_s,
-            headers=headers,
-            event_hooks={"request": [guard]},
-        ) as client, client.stream("GET", url) as resp:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=settings.fetch_max_redirects,
+                timeout=settings.fetch_timeout_s,
+                headers=headers,
+                event_hooks={"request": [guard]},
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
             if resp.status_code in (408, 429) or resp.status_code >= 500:
                 raise TransientError(f"{url} answered {resp.status_code}")
             if resp.status_code >= 400:
@@ -71,8 +75,11 @@ def fetch_page(url: str, settings: Settings) -> FetchedPage:
                 if len(body) > settings.fetch_max_bytes:
                     raise PermanentError(f"{url} is larger than {settings.fetch_max_bytes} bytes")
             encoding = resp.charset_encoding or "utf-8"
-            return FetchedPage(url=str(resp.url), status=resp.status_code,
-                               html=body.decode(encoding, errors="replace"))
+            return FetchedPage(
+                url=str(resp.url),
+                status=resp.status_code,
+                html=body.decode(encoding, errors="replace"),
+            )
     except httpx.TooManyRedirects as exc:
         raise PermanentError(f"{url}: more than {settings.fetch_max_redirects} redirects") from exc
     except httpx.UnsupportedProtocol as exc:

@@ -48,7 +48,9 @@ def _processing(task: Task | None = None, **_: Any) -> None:
 
 
 @task_retry.connect
-def _retrying(sender: Task | None = None, request: Any = None, reason: Any = None, **_: Any) -> None:
+def _retrying(
+    sender: Task | None = None, request: Any = None, reason: Any = None, **_: Any
+) -> None:
     job_id = getattr(request, "root_id", None) or getattr(request, "id", None)
     if job_id:
         _safely("job retry", resources.jobs().add_retry, str(job_id), str(reason)[:2000])
@@ -60,13 +62,21 @@ def _succeeded(sender: Task | None = None, result: Any = None, **_: Any) -> None
         return  # more tasks follow in this chain
     if job_id := _job_id(sender):
         story_id = result.get("story_id") if isinstance(result, dict) else None
-        _safely("job done", resources.jobs().update, job_id, status="done", stage=None,
-                error=None, story_id=story_id)
+        _safely(
+            "job done",
+            resources.jobs().update,
+            job_id,
+            status="done",
+            stage=None,
+            error=None,
+            story_id=story_id,
+        )
 
 
 @task_failure.connect
-def _failed(sender: Task | None = None, exception: BaseException | None = None,
-            args: Any = None, **_: Any) -> None:
+def _failed(
+    sender: Task | None = None, exception: BaseException | None = None, args: Any = None, **_: Any
+) -> None:
     if sender is None:
         return
     job_id = _job_id(sender) or ""

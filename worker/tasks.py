@@ -39,7 +39,9 @@ class PipelineTask(Task):  # type: ignore[misc]
             return fn()
         except Exception as exc:
             if is_transient(exc) and self.request.retries < self.max_retries:
-                countdown = backoff_seconds(self.request.retries, get_settings().retry_backoff_max_s)
+                countdown = backoff_seconds(
+                    self.request.retries, get_settings().retry_backoff_max_s
+                )
                 raise self.retry(exc=exc, countdown=countdown) from exc
             raise
 
@@ -59,7 +61,10 @@ def extract(self: PipelineTask, record: dict[str, Any]) -> dict[str, Any]:
     """Article -> {article (with plain text), extraction}."""
     article = _with_text(Article.model_validate(record))
     extraction = run_extraction(article.text or "", resources.nlp())
-    return {"article": article.model_dump(mode="json"), "extraction": extraction.model_dump(mode="json")}
+    return {
+        "article": article.model_dump(mode="json"),
+        "extraction": extraction.model_dump(mode="json"),
+    }
 
 
 @app.task(name=TASK_INDEX, base=PipelineTask, bind=True)
@@ -74,7 +79,11 @@ def index(self: PipelineTask, record: dict[str, Any]) -> dict[str, Any]:
             settings.redis_key("lock", "stories"), timeout=60, blocking_timeout=120
         )
         result = index_article(resources.es(), settings, article, extraction, story_lock=lock)
-        return {"article_id": article.id, "story_id": result.story_id, "claims": result.claims_indexed}
+        return {
+            "article_id": article.id,
+            "story_id": result.story_id,
+            "claims": result.claims_indexed,
+        }
 
     return self.guarded(write)
 
@@ -88,11 +97,13 @@ def _with_text(article: Article) -> Article:
     page = html_to_article(article.html, article.url)
     if not page.text or not page.text.strip():
         raise PermanentError("no article text found in the page")
-    return article.model_copy(update={
-        "text": page.text,
-        "html": None,
-        "title": article.title or page.title,
-        "author": article.author or page.author,
-        "published_at": article.published_at or page.published_at,
-        "language": article.language or page.language,
-    })
+    return article.model_copy(
+        update={
+            "text": page.text,
+            "html": None,
+            "title": article.title or page.title,
+            "author": article.author or page.author,
+            "published_at": article.published_at or page.published_at,
+            "language": article.language or page.language,
+        }
+    )

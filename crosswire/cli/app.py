@@ -7,8 +7,11 @@ import typer
 from crosswire.cli import dlq, extract, run, search, submit
 from crosswire.stack.cli import stack_app
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Queued ingestion of news articles into cross-outlet, searchable stories.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Queued ingestion of news articles into cross-outlet, searchable stories.",
+)
 app.command("submit")(submit.submit)
 app.command("job")(submit.job)
 app.command("search")(search.search)

@@ -26,15 +26,22 @@ def list_letters(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
         return
     table = Table("job", "article", "task", "failed at", "reason")
     for letter in letters:
-        table.add_row(letter.job_id, letter.article_id, letter.task,
-                      letter.failed_at.isoformat(timespec="seconds"), letter.error)
+        table.add_row(
+            letter.job_id,
+            letter.article_id,
+            letter.task,
+            letter.failed_at.isoformat(timespec="seconds"),
+            letter.error,
+        )
     out.print(table)
     out.print(f"{len(letters)} dead letter(s)")
 
 
 @dlq_app.command("replay")
 def replay(
-    job_ids: Annotated[list[str] | None, typer.Argument(help="jobs to replay; all when omitted")] = None,
+    job_ids: Annotated[
+        list[str] | None, typer.Argument(help="jobs to replay; all when omitted")
+    ] = None,
 ) -> None:
     """Queue dead letters again (from the start of the pipeline), then drop them from the list."""
     settings = get_settings()
@@ -48,5 +55,5 @@ def replay(
         result = submitter.resubmit(Article.model_validate(letter.article))
         letters.remove(letter)  # only once it is safely back on the queue
         replayed += 1
-        out.print(f"article {letter.article_id}: new job {result.job_id}")
-    out.print(f"{replayed} replayed")
+        print(f"article {letter.article_id}: new job {result.job_id}")
+    print(f"{replayed} replayed")

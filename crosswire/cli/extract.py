@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-
 from worker.extraction.html import html_to_article
 from worker.extraction.pipeline import extract as run_extraction
 
@@ -33,12 +32,18 @@ def extract(
     out.print(f"[bold]{result.sentences}[/] sentences, language {result.language}")
     claims = Table("speaker", "resolved", "cue", "content", title="claims")
     for c in result.claims:
-        claims.add_row(c.speaker.text if c.speaker else "-", c.speaker_name or c.speaker_type,
-                       c.cue.text, ("“" if c.direct else "") + c.content.text[:100])
+        claims.add_row(
+            c.speaker.text if c.speaker else "-",
+            c.speaker_name or c.speaker_type,
+            c.cue.text,
+            ("“" if c.direct else "") + c.content.text[:100],
+        )
     out.print(claims)
     places = Table("mention", "place", "kind", "country", "lat", "lon", title="places")
     for loc in result.locations:
-        places.add_row(loc.text, loc.name, loc.kind, loc.country_code, f"{loc.lat:.4f}", f"{loc.lon:.4f}")
+        places.add_row(
+            loc.text, loc.name, loc.kind, loc.country_code, f"{loc.lat:.4f}", f"{loc.lon:.4f}"
+        )
     out.print(places)
     names = sorted({(e.name, e.label) for e in result.entities})
     out.print("entities: " + ", ".join(f"{n} ({lab})" for n, lab in names))

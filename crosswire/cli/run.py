@@ -18,20 +18,33 @@ def serve(
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run("api.main:app", host=host or settings.api_host, port=port or settings.api_port,
-                workers=workers, log_level="info")
+    uvicorn.run(
+        "api.main:app",
+        host=host or settings.api_host,
+        port=port or settings.api_port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 def worker(
-    concurrency: Annotated[int, typer.Option(help="worker processes (extraction is CPU-bound)")] = 2,
+    concurrency: Annotated[
+        int, typer.Option(help="worker processes (extraction is CPU-bound)")
+    ] = 2,
     loglevel: Annotated[str, typer.Option()] = "info",
     hostname: Annotated[str | None, typer.Option(help="Celery node name")] = None,
 ) -> None:
     """Run a Celery worker on the ingest queue."""
     from worker.celery_app import app
 
-    argv = ["worker", f"--concurrency={concurrency}", f"--loglevel={loglevel}", "--pool=prefork",
-            "--without-gossip", "--without-mingle"]
+    argv = [
+        "worker",
+        f"--concurrency={concurrency}",
+        f"--loglevel={loglevel}",
+        "--pool=prefork",
+        "--without-gossip",
+        "--without-mingle",
+    ]
     if hostname:
         argv.append(f"--hostname={hostname}")
     app.worker_main(argv=argv)

@@ -11,8 +11,9 @@ from rich.console import Console
 
 from crosswire.cli import services
 from crosswire.settings import get_settings
+from indexer.models import SearchParams
 from indexer.read import get_story
-from indexer.search import SearchParams, search_stories
+from indexer.search import search_stories
 
 out = Console()
 
@@ -20,9 +21,9 @@ out = Console()
 def search(
     query: Annotated[str, typer.Argument(help="full-text query")] = "",
     outlet: Annotated[list[str] | None, typer.Option(help="repeatable")] = None,
-    entity: Annotated[list[str] | None, typer.Option(help="canonical key or name; repeatable")] = None,
-    location: Annotated[list[str] | None, typer.Option(help="place name or key; repeatable")] = None,
-    speaker: Annotated[list[str] | None, typer.Option(help="repeatable")] = None,
+    entity: Annotated[str | None, typer.Option(help="canonical key or name")] = None,
+    location: Annotated[str | None, typer.Option(help="place name or key")] = None,
+    speaker: Annotated[str | None, typer.Option(help="speaker name or key")] = None,
     since: Annotated[datetime | None, typer.Option()] = None,
     until: Annotated[datetime | None, typer.Option()] = None,
     page: Annotated[int, typer.Option(min=1)] = 1,
@@ -31,8 +32,17 @@ def search(
 ) -> None:
     """Search stories: each with its outlets' reports and their claims."""
     settings = get_settings()
-    params = SearchParams(q=query, outlet=outlet or [], entity=entity or [], location=location or [],
-                          speaker=speaker or [], since=since, until=until, page=page, size=size)
+    params = SearchParams(
+        q=query,
+        outlet=outlet or [],
+        entity=entity,
+        location=location,
+        speaker=speaker,
+        since=since,
+        until=until,
+        page=page,
+        size=size,
+    )
     result = search_stories(services.es(settings), settings, params)
     if as_json:
         print(result.model_dump_json(indent=2))

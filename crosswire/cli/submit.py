@@ -26,7 +26,10 @@ out = Console()
 
 
 def submit(
-    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="JSON, NDJSON, text or HTML files")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(exists=True, dir_okay=False, help="JSON, NDJSON, text or HTML files"),
+    ],
     outlet: Annotated[str | None, typer.Option(help="outlet, for plain files")] = None,
     url: Annotated[str | None, typer.Option(help="url, for a single plain file")] = None,
     title: Annotated[str | None, typer.Option()] = None,
@@ -38,9 +41,16 @@ def submit(
 ) -> None:
     """Validate articles and put them on the queue; print each article's and job's id."""
     settings = get_settings()
-    overrides: dict[str, Any] = {k: v for k, v in {
-        "outlet": outlet, "url": url, "title": title,
-        "published_at": published_at.isoformat() if published_at else None}.items() if v is not None}
+    overrides: dict[str, Any] = {
+        k: v
+        for k, v in {
+            "outlet": outlet,
+            "url": url,
+            "title": title,
+            "published_at": published_at.isoformat() if published_at else None,
+        }.items()
+        if v is not None
+    }
     submitter = services.submitter(settings)
     accepted: list[SubmitResult] = []
     failures = 0
@@ -79,8 +89,14 @@ def _wait(jobs: JobStore, job_ids: list[str], timeout: float) -> int:
     pending = set(job_ids)
     failed = 0
     deadline = time.monotonic() + timeout
-    with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=len(job_ids) == 1) as progress:
+    with Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=len(job_ids) == 1,
+    ) as progress:
         bar = progress.add_task("jobs", total=len(job_ids))
         while pending and time.monotonic() < deadline:
             for job_id in list(pending):

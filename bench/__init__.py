@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations: scripts that print figures (never run as tests)."""
