@@ -9,17 +9,11 @@ session started is stopped at its end; one that was already running is left alon
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_60f2e22e1d774df1.txt"
-DATA = Path(__file__).resolve().parent / "data"
+from elasticsearch import Elasticsearch
+from support import ROOT, WorkerProcess
 
 _TEST_ENV = {
     "CROSSWIRE_STACK_DIR": str(ROOT / ".stack" / "test"),
@@ -36,8 +30,11 @@ _TEST_ENV = {
 for _k, _v in _TEST_ENV.items():
     os.environ.setdefault(_k, _v)
 
+from indexer_reports import fresh_indices  # noqa: E402
+
 from crosswire import stack  # noqa: E402  (after the environment is set)
 from crosswire.settings import Settings, get_settings  # noqa: E402
+from indexer.client import make_client  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +53,6 @@ def services() -> Iterator[Settings]:
 def clean(services: Settings) -> Iterator[Settings]:
     """Empty test Redis keys and test indices before a test, so tests do not see each other."""
     from crosswire.redis_client import make_redis
-    from indexer.client import make_client
 
     r = make_redis(services)
     r.flushdb()
@@ -69,53 +65,22 @@ def clean(services: Settings) -> Iterator[Settings]:
     es.close()
 
 
-class WorkerProcess:
-    """A real ``crosswire worker`` in a subprocess, with the test environment."""
-
-    def __init__(self, concurrency: int = 1, extra_env: dict[str, str] | None = None) -> None:
-        self.concurrency = concurrency
-        self.env = {**os.environ, **(extra_env or {})}
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.log = ROOT / ".stack" / "test" / f"worker-{os.getpid()}-{time.monotonic_ns()}.log"
-
-    def start(self) -> WorkerProcess:
-        self.log.parent.mkdir(parents=True, exist_ok=True)
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "crosswire.cli.app",
-                "worker",
-                f"--concurrency={self.concurrency}",
-                "--loglevel=info",
-                f"--hostname=test{time.monotonic_ns()}@localhost",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log.open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        return self
-
-    def children(self) -> list[int]:
-        assert self.proc is not None
-        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True)
-        return [int(p) for p in out.stdout.split()]
-
-    def stop(self, sig: int = 15) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, sig)
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, 9)
-            self.proc.wait(timeout=10)
-
-
 @pytest.fixture()
 def worker(clean: Settings) -> Iterator[WorkerProcess]:
     w = WorkerProcess().start()
     yield w
     w.stop()
+
+
+@pytest.fixture(scope="session")
+def es(services: Settings) -> Iterator[Elasticsearch]:
+    client = make_client(services)
+    yield client
+    client.close()
+
+
+@pytest.fixture()
+def idx(es: Elasticsearch) -> Iterator[Settings]:
+    """Settings with a fresh random index prefix, removed after the test."""
+    with fresh_indices(es) as settings:
+        yield settings

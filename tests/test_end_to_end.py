@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from api.app import create_app
 from crosswire.cli import app as cli
 from crosswire.settings import Settings
-from tests.conftest import DATA, SEED, WorkerProcess
+from support import DATA, SEED, WorkerProcess
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 

@@ -165,3 +165,28 @@ def test_up_restart_down(stack_settings: Settings) -> None:
     assert not any(s.running or s.healthy for s in st.services)
     assert not list((st.stack_dir / "run").glob("*.pid"))
     assert stack.down(settings) == []
+
+
+@pytest.mark.services
+@pytest.mark.slow
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root moves Elasticsearch out of the stack dir")
+def test_es_moves_out_of_a_private_stack_dir() -> None:
+    # A checkout under a private home: the ES user cannot traverse the 0700 parent.
+    private = Path(tempfile.mkdtemp(prefix="crosswire-private-"))
+    private.chmod(0o700)
+    _redis_port, es_port = _free_ports()
+    settings = Settings(stack_dir=private / "x" / "stack", es_port=es_port, es_heap="512m")
+    pointer = private / "x" / "stack" / "elasticsearch.home"
+    try:
+        st = stack.up(settings, services=["elasticsearch"])
+        assert st.elasticsearch.running and st.elasticsearch.healthy, st
+        es_home = Path(pointer.read_text().strip())
+        assert es_home.parent == Path("/var/lib/crosswire-es")
+        assert (es_home / "elasticsearch" / "data").is_dir()
+        assert not (private / "x" / "stack" / "elasticsearch").exists()
+        assert stack.down(settings, wipe=True, services=["elasticsearch"]) == ["elasticsearch"]
+        assert not es_home.exists() and not pointer.exists()
+        assert not stack.status(settings).elasticsearch.running
+    finally:
+        stack.down(settings, wipe=True)
+        shutil.rmtree(private, ignore_errors=True)

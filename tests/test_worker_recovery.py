@@ -12,7 +12,7 @@ from crosswire.articles import Article, ArticleIn
 from crosswire.cli import services
 from crosswire.settings import Settings
 from indexer.client import make_client
-from tests.conftest import SEED, WorkerProcess
+from support import SEED, WorkerProcess
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 
