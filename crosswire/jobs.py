@@ -34,6 +34,10 @@ class Job(BaseModel):
     updated_at: datetime
 
 
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -61,8 +65,7 @@ class JobStore:
         key = self._article_key(article_id)
         if self._r.set(key, job_id, nx=True):
             return None
-        existing: str | None = self._r.get(key)
-        return existing
+        return _str(self._r.get(key))
 
     def reassign_article(self, article_id: str, job_id: str) -> None:
         self._r.set(self._article_key(article_id), job_id)
@@ -74,8 +77,7 @@ class JobStore:
             self._r.delete(key)
 
     def job_of_article(self, article_id: str) -> str | None:
-        v: str | None = self._r.get(self._article_key(article_id))
-        return v
+        return _str(self._r.get(self._article_key(article_id)))
 
     def create(self, job_id: str, article_id: str) -> None:
         now = _now()
@@ -98,7 +100,9 @@ class JobStore:
         key = self._key(job_id)
         if not self._r.exists(key):
             return
-        mapping = {k: ("" if v is None else v) for k, v in fields.items()}
+        mapping: dict[str | bytes | bytearray | memoryview | int | float, str | int | float] = {
+            k: ("" if v is None else v) for k, v in fields.items()
+        }
         mapping["updated_at"] = _now()
         pipe = self._r.pipeline()
         pipe.hset(key, mapping=mapping)
@@ -115,7 +119,7 @@ class JobStore:
             self._r.hset(key, mapping={"error": error, "updated_at": _now()})
 
     def get(self, job_id: str) -> Job | None:
-        d: dict[str, str] = self._r.hgetall(self._key(job_id))
+        d = {str(k): str(v) for k, v in self._r.hgetall(self._key(job_id)).items()}
         if not d:
             return None
         return Job(

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     # Prefix for every Redis key and queue name, for the same reason.
     redis_prefix: str = "crosswire"
 
+    # Files the service builds once per machine from its packages (the gazetteer index).
+    cache_dir: Path = Path.home() / ".cache" / "crosswire"
+
     # --- local stack (crosswire stack up|down|status) ---------------------------
     stack_dir: Path = Path(".stack")
     es_version: str = "9.5.4"

@@ -11,12 +11,12 @@ from typing import Any, ClassVar
 
 import pytest
 from fastapi.testclient import TestClient
+from support import DATA, SEED, WorkerProcess
 from typer.testing import CliRunner
 
 from api.app import create_app
 from crosswire.cli import app as cli
 from crosswire.settings import Settings
-from support import DATA, SEED, WorkerProcess
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 

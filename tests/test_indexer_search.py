@@ -24,7 +24,6 @@ from indexer.read import count_articles, get_article, get_story
 from indexer.search import search_stories
 from indexer.writer import index_article
 
-
 REPORTS = [quake_reuters, quake_bbc, quake_aljazeera, japan_nhk, japan_reuters, rates_ft,
            rates_bbc]
 

@@ -14,7 +14,6 @@ from indexer.mappings import versioned_index
 from indexer.setup import IndexSetupError, drop_indices, ensure_indices
 
 
-
 def test_aliases_point_at_versioned_indices(es: Elasticsearch, idx: Settings) -> None:
     for base in ("articles", "claims"):
         got = es.indices.get_alias(name=idx.index_name(base))

@@ -8,6 +8,7 @@ reports of the event, never directly through their shared house vocabulary.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 
 from elasticsearch import Elasticsearch
@@ -22,10 +23,11 @@ from indexer_reports import (
     rates_ft,
 )
 
+from crosswire.articles import Article
 from crosswire.settings import Settings
 from indexer.stories import assign_story, best_match, new_story_id
 from indexer.writer import index_article
-
+from worker.extraction.model import Extraction
 
 
 def test_reports_of_one_event_share_a_story(es: Elasticsearch, idx: Settings) -> None:
@@ -88,11 +90,11 @@ def test_concurrent_reports_with_lock_end_in_one_story(es: Elasticsearch, idx: S
     stories: dict[str, str] = {}
     errors: list[BaseException] = []
 
-    def run(name: str, report_fn: object) -> None:
+    def run(name: str, report_fn: Callable[[], tuple[Article, Extraction]]) -> None:
         try:
-            report = report_fn()  # type: ignore[operator]
+            article, extraction = report_fn()
             barrier.wait()
-            stories[name] = index_article(es, idx, *report, story_lock=lock).story_id
+            stories[name] = index_article(es, idx, article, extraction, story_lock=lock).story_id
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 

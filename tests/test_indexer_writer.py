@@ -15,7 +15,6 @@ from indexer.read import count_articles, get_article
 from indexer.writer import IndexingError, index_article
 
 
-
 def _claims(es: Elasticsearch, settings: Settings, article_id: str) -> list[dict[str, Any]]:
     resp = es.search(index=settings.index_name("claims"), size=100, sort=[{"n": "asc"}],
                      query={"term": {"article_id": article_id}})
@@ -77,7 +76,7 @@ def test_lock_is_held_around_search_and_write(es: Elasticsearch, idx: Settings) 
 
 def test_bulk_item_errors_raise(es: Elasticsearch, idx: Settings,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    real = writer.claim_documents
+    real = writer.claim_documents  # type: ignore[attr-defined]
 
     def broken(*args: Any) -> list[dict[str, Any]]:
         return [d | {"not_mapped": True} for d in real(*args)]

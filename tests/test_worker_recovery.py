@@ -7,12 +7,12 @@ import signal
 import time
 
 import pytest
+from support import SEED, WorkerProcess
 
 from crosswire.articles import Article, ArticleIn
 from crosswire.cli import services
 from crosswire.settings import Settings
 from indexer.client import make_client
-from support import SEED, WorkerProcess
 
 pytestmark = [pytest.mark.services, pytest.mark.slow]
 

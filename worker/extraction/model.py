@@ -72,6 +72,9 @@ class Claim(BaseModel):
     speaker_name: str | None = None
     speaker_key: str | None = None
     speaker_type: SpeakerType = "unknown"
+    # The earlier phrase a pronoun or description speaker refers to ("he" ->
+    # "a doctor in the town of Rastan"); None when the speaker names itself.
+    speaker_antecedent: Span | None = None
     # The whole claim's extent in the text (speaker, cue and content together).
     start: int
     end: int

@@ -1,0 +1,206 @@
+"""Who a claim's speaker is: a named entity, an earlier speaker, or anonymous.
+
+Three principled rules, applied in order of the text:
+
+* a speaker phrase whose head word lies in a named entity is that entity
+  ("US Defense Secretary Ash Carter" -> Ash Carter, person);
+* a personal pronoun ("he", "she") refers to the most recent compatible
+  antecedent: a previous claim's person speaker (named or anonymous) or a named
+  PERSON mention, whichever comes last; "it" and "they" take the most recent
+  previous speaker of a body or group;
+* a definite description ("the official", "the ministry", "one of the sources")
+  refers to the most recent earlier speaker, or failing that named entity, whose
+  head noun is the same word ("A US defense official", "the Russian Defense
+  Ministry", "two Lebanese sources").
+
+Anything else is classified from its head noun: people described but not named
+("a doctor", "two Lebanese sources") are anonymous; unnamed bodies are
+organisations or governments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from worker.extraction.entities import Mention
+from worker.extraction.model import SpeakerType
+from worker.extraction.text import word_set
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Head nouns of unnamed human sources.
+PERSON_NOUNS = word_set(
+    """official officials source sources doctor doctors resident residents witness witnesses
+    spokesman spokeswoman spokesperson diplomat diplomats analyst analysts expert experts
+    activist activists officer officers commander commanders aide aides member members
+    people person man men woman women worker workers lawmaker lawmakers observer observers
+    monitor monitors insider insiders employee employees staffer staffers adviser advisers
+    advisor advisors investigator investigators researcher researchers scientist scientists
+    politician politicians leader leaders soldier soldiers fighter fighters rebel rebels
+    victim victims survivor survivors student students teacher teachers police policeman
+    correspondent reporter journalist journalists negotiator negotiators envoy senator
+    senators minister ministers president governor mayor lawyer lawyers attorney prosecutor
+    prosecutors judge judges organizer organizers organiser organisers protester protesters
+    critic critics opponent opponents supporter supporters author authors farmer farmers
+    local locals forecaster forecasters militant militants couple family relative relatives
+    neighbour neighbours neighbor neighbors"""
+)
+GOVERNMENT_WORDS = word_set(
+    """ministry government department administration military army navy force forces
+    police kremlin pentagon embassy authorities authority cabinet presidency parliament
+    congress senate council ministries command office"""
+)
+ORGANISATION_NOUNS = word_set(
+    """agency agencies company companies group groups organisation organization
+    newspaper newspapers network channel media firm party union committee association
+    institute foundation charity court bank campaign"""
+)
+
+
+@dataclass
+class Speaker:
+    """A claim's resolved speaker."""
+
+    name: str | None
+    key: str | None
+    type: SpeakerType
+    head_lemma: str
+    position: int
+    # The phrase that introduced this speaker ("a doctor in the town of Rastan",
+    # "Vladimir Putin"); later pronouns and descriptions point back to it.
+    phrase: Span | None = None
+    is_person: bool = False
+
+
+def _head(span: Span) -> Token:
+    head = span.root
+    # "one of the sources" -> "sources"
+    if head.lower_ in {"one", "some", "two", "three", "several", "many", "most", "each",
+                       "all", "both", "none"} or head.like_num:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return head
+
+
+def _is_definite(span: Span, head: Token) -> bool:
+    return any(t.lower_ in DEFINITE for t in span if t.i < head.i)
+
+
+def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
+    for m in mentions:
+        if m.start <= token.i < m.end:
+            return m
+    return None
+
+
+def _surname_match(head: Token, mentions: list[Mention]) -> Mention | None:
+    """A proper-noun speaker the recogniser missed ("Lopez said") that is the
+    surname of a person the article names elsewhere."""
+    if head.pos_ != "PROPN":
+        return None
+    for m in mentions:
+        if m.label == "PERSON" and m.name.split()[-1] == head.text:
+            return m
+    return None
+
+
+def _named_type(mention: Mention) -> SpeakerType:
+    if mention.label == "PERSON":
+        return "person"
+    if mention.label in {"GPE", "LOC"}:
+        return "government"
+    words = set(mention.name.lower().split())
+    return "government" if words & GOVERNMENT_WORDS else "organisation"
+
+
+def _noun_type(lemma: str, head: Token, mentions: list[Mention]) -> SpeakerType:
+    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
+        return "anonymous"
+    m = _mention_at(mentions, head)
+    if m is not None and m.label == "NORP":
+        return "anonymous"  # "Syrians living in ...": people by nationality
+    if lemma in GOVERNMENT_WORDS:
+        return "government"
+    if lemma in ORGANISATION_NOUNS:
+        return "organisation"
+    return "unknown"
+
+
+def _pronoun_antecedent(
+    position: int, pronoun: str, previous: list[Speaker], mentions: list[Mention],
+    doc: Doc, quoted: list[tuple[int, int]],
+) -> Speaker | None:
+    best: Speaker | None = None
+    for sp in previous:
+        if sp.position >= position:
+            continue
+        if pronoun in PERSON_PRONOUNS and not sp.is_person:
+            continue
+        if pronoun in GROUP_PRONOUNS and sp.is_person:
+            continue
+        if best is None or sp.position > best.position:
+            best = sp
+    if pronoun in PERSON_PRONOUNS:
+        for m in mentions:
+            if m.label != "PERSON" or m.start_char >= position:
+                continue
+            # People named inside quoted speech are talked about, not talking.
+            if any(s <= m.start_char < e for s, e in quoted):
+                continue
+            if best is None or m.start_char > best.position:
+                best = Speaker(m.name, m.key, "person", doc[m.end - 1].lemma_.lower(),
+                               m.start_char, doc[m.start : m.end], is_person=True)
+    return best
+
+
+def _description_antecedent(
+    position: int, lemma: str, previous: list[Speaker], mentions: list[Mention], doc: Doc
+) -> Speaker | None:
+    for sp in sorted(previous, key=lambda s: -s.position):
+        if sp.position < position and sp.head_lemma == lemma:
+            return sp
+    for m in sorted(mentions, key=lambda m: -m.start_char):
+        if m.start_char < position and m.label in {"ORG", "PERSON"} and (
+            doc[m.end - 1].lemma_.lower() == lemma
+        ):
+            return Speaker(m.name, m.key, _named_type(m), lemma, m.start_char,
+                           doc[m.start : m.end], is_person=m.label == "PERSON")
+    return None
+
+
+def resolve_speaker(
+    doc: Doc, speaker: tuple[int, int], mentions: list[Mention], previous: list[Speaker],
+    quoted: list[tuple[int, int]],
+) -> Speaker:
+    """Resolve one speaker span given the speakers of earlier claims."""
+    span = doc[speaker[0] : speaker[1]]
+    head = _head(span)
+    lemma = head.lemma_.lower()
+    position = span.start_char
+    named = _mention_at(mentions, head) or _surname_match(head, mentions)
+    if named is not None and named.label != "NORP":
+        return Speaker(named.name, named.key, _named_type(named), lemma, position, span,
+                       is_person=named.label == "PERSON")
+    if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        found = _pronoun_antecedent(
+            position, head.lower_, previous, mentions, doc, quoted
+        )
+        if found is not None:
+            return Speaker(found.name, found.key, found.type, found.head_lemma, position,
+                           found.phrase, found.is_person)
+        person = head.lower_ in PERSON_PRONOUNS
+        return Speaker(None, None, "unknown", lemma, position, is_person=person)
+    if _is_definite(span, head):
+        found = _description_antecedent(position, lemma, previous, mentions, doc)
+        if found is not None:
+            return Speaker(found.name, found.key, found.type, lemma, position,
+                           found.phrase, found.is_person)
+    kind = _noun_type(lemma, head, mentions)
+    return Speaker(None, None, kind, lemma, position, span, is_person=kind == "anonymous")
+
