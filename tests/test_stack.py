@@ -134,6 +134,9 @@ def test_up_restart_down(stack_settings: Settings) -> None:
     assert st.healthy, st
     assert st.redis.url == settings.redis_url and st.elasticsearch.url == settings.es_url
     assert not st.redis.note and not st.elasticsearch.note
+    # A stack dir the ES user can reach keeps ES's files itself.
+    assert (st.stack_dir / "elasticsearch" / "data").is_dir()
+    assert not (st.stack_dir / "elasticsearch.home").exists()
     redis_pid, es_pid = st.redis.pid, st.elasticsearch.pid
     assert redis_pid and es_pid
 
@@ -174,8 +177,10 @@ def test_es_moves_out_of_a_private_stack_dir() -> None:
     # A checkout under a private home: the ES user cannot traverse the 0700 parent.
     private = Path(tempfile.mkdtemp(prefix="crosswire-private-"))
     private.chmod(0o700)
-    _redis_port, es_port = _free_ports()
-    settings = Settings(stack_dir=private / "x" / "stack", es_port=es_port, es_heap="512m")
+    redis_port, es_port = _free_ports()
+    settings = Settings(
+        stack_dir=private / "x" / "stack", redis_port=redis_port, es_port=es_port, es_heap="512m"
+    )
     pointer = private / "x" / "stack" / "elasticsearch.home"
     try:
         st = stack.up(settings, services=["elasticsearch"])

@@ -4,11 +4,22 @@ Security is off and disk watermarks are disabled: it only listens on 127.0.0.1, 
 a developer disk that is 90 % full must not turn the index read-only. Elasticsearch
 refuses to run as root, so when root starts the stack it runs as a dedicated system
 user that owns the data directory.
+
+That user may be unable to reach the stack dir at all (a checkout under a private
+home directory, mode 0700). Then, and only when root starts the stack, ES keeps its
+own files (distribution, config, data, logs, temp) in ``/var/lib/crosswire-es/<id>``,
+``<id>`` a hash of the stack dir's path, and the stack dir records that place in
+``elasticsearch.home`` for ``status`` and ``down``. Pid files, the lock and the
+console log stay in the stack dir, which only root needs to read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
 import os
+import pwd
 import re
 import shutil
 from pathlib import Path
@@ -24,6 +35,16 @@ from crosswire.stack.procs import Launch
 from crosswire.stack.service import Service
 
 _HEAP = re.compile(r"^\d+[kmgKMG]?$")
+# Where ES's files go when its user cannot reach the stack dir; one subdirectory per stack.
+SYSTEM_HOME = Path("/var/lib/crosswire-es")
+_ID = re.compile(r"^[0-9a-f]{12}$")
+
+log = logging.getLogger("crosswire.stack")
+
+
+def system_home_for(stack_root: Path) -> Path:
+    """The stack's own directory under ``SYSTEM_HOME``: stable, distinct per stack dir."""
+    return SYSTEM_HOME / hashlib.sha256(str(stack_root).encode()).hexdigest()[:12]
 
 
 class ElasticsearchServer(Service):
@@ -55,8 +76,28 @@ class ElasticsearchServer(Service):
         return [self.port, self.transport_port]
 
     @property
+    def recorded_base(self) -> Path | None:
+        """The system directory ``elasticsearch.home`` names, if the stack moved ES there."""
+        pointer = self.paths.elasticsearch_home
+        try:
+            text = pointer.read_text().strip()
+        except OSError:  # absent, or a stack dir this user may not read
+            return None
+        base = Path(text)
+        # ``down --wipe`` deletes it as root: only ever a directory of our own.
+        if base.parent != SYSTEM_HOME or not _ID.match(base.name):
+            log.warning("ignoring %s: %r is not a directory under %s", pointer, text, SYSTEM_HOME)
+            return None
+        return base
+
+    @property
+    def base(self) -> Path:
+        """Where the distribution (``dist``) and ES's files (``elasticsearch``) are."""
+        return self.recorded_base or self.paths.root
+
+    @property
     def home(self) -> Path:
-        return self.paths.dist / f"elasticsearch-{self.settings.es_version}"
+        return self.base / "dist" / f"elasticsearch-{self.settings.es_version}"
 
     @property
     def marker(self) -> str:
@@ -65,7 +106,42 @@ class ElasticsearchServer(Service):
 
     @property
     def data_dirs(self) -> list[Path]:
-        return [self.paths.elasticsearch]
+        # A system directory goes whole (distribution included): it belongs to this stack.
+        recorded = self.recorded_base
+        return [recorded] if recorded is not None else [self.paths.elasticsearch]
+
+    def wipe(self) -> None:
+        super().wipe()
+        self.paths.elasticsearch_home.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # only if no other stack uses it
+            SYSTEM_HOME.rmdir()
+
+    def _place(self, pw: pwd.struct_passwd) -> Path:
+        """As root: the base directory for ES, moved out of the stack dir if need be."""
+        root = self.paths.root
+        base = self.recorded_base
+        if base is None:
+            blocked = host.blocking_parent(root, pw)
+            if blocked is None:
+                # The stack dir itself is made traversable; its parents already are.
+                root.chmod(root.stat().st_mode | 0o011)
+                return root
+            base = system_home_for(root)
+            pointer = self.paths.elasticsearch_home
+            tmp = pointer.with_name(pointer.name + ".tmp")
+            tmp.write_text(f"{base}\n")
+            tmp.replace(pointer)
+            why = f"user {pw.pw_name} cannot traverse {blocked}"
+        else:
+            why = "as recorded before"
+        log.info("Elasticsearch lives in %s (%s; see %s)", base, why, self.paths.elasticsearch_home)
+        SYSTEM_HOME.mkdir(parents=True, exist_ok=True)
+        SYSTEM_HOME.chmod(0o755)
+        base.mkdir(exist_ok=True)
+        base.chmod(0o750)
+        os.chown(base, pw.pw_uid, pw.pw_gid)
+        host.check_reachable(base, pw, f"Make {SYSTEM_HOME.parent} traversable by other users.")
+        return base
 
     def prepare(self) -> Launch:
         heap = self.settings.es_heap
@@ -74,25 +150,27 @@ class ElasticsearchServer(Service):
         java_home = find_java_home()
         as_root = host.is_root()
         user = self.settings.es_user
+        pw: pwd.struct_passwd | None = None
         if as_root:
-            hint = "Set CROSSWIRE_STACK_DIR to a directory outside it, e.g. /var/lib/crosswire."
-            host.check_reachable_by_others(self.paths.root, user, hint)
-            host.check_reachable_by_others(java_home, user, "Set CROSSWIRE_JAVA_HOME elsewhere.")
-        self.paths.dist.mkdir(parents=True, exist_ok=True)
+            pw = host.ensure_system_user(user)
+            host.check_reachable(java_home, pw, "Set CROSSWIRE_JAVA_HOME elsewhere.")
+            base = self._place(pw)
+        else:
+            base = self.base
+        dist = base / "dist"
+        dist.mkdir(parents=True, exist_ok=True)
         if as_root:
-            self.paths.root.chmod(self.paths.root.stat().st_mode | 0o011)
-            self.paths.dist.chmod(0o755)
-        home = ensure_distribution(self.settings.es_version, self.paths.dist)
+            dist.chmod(0o755)
+        home = ensure_distribution(self.settings.es_version, dist)
 
-        es = self.paths.elasticsearch
+        es = base / "elasticsearch"
         for sub in ("data", "logs", "tmp"):
             (es / sub).mkdir(parents=True, exist_ok=True)
         # A private copy of the config: ES writes its keystore there, and the
         # distribution stays read-only and shareable.
         if not (es / "config").is_dir():
             shutil.copytree(home / "config", es / "config")
-        if as_root:
-            pw = host.ensure_system_user(user)
+        if pw is not None:
             host.chown_tree(es, pw.pw_uid, pw.pw_gid)
             es.chmod(0o750)
 

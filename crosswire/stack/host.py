@@ -7,6 +7,7 @@ not, it says exactly what to install.
 
 from __future__ import annotations
 
+import grp
 import logging
 import os
 import pwd
@@ -61,20 +62,44 @@ def ensure_system_user(name: str) -> pwd.struct_passwd:
     return pwd.getpwnam(name)
 
 
-def check_reachable_by_others(path: Path, user: str, hint: str) -> None:
-    """Fail early if ``user`` could not reach ``path`` through its parent directories.
+def _can_traverse(path: Path, pw: pwd.struct_passwd) -> bool:
+    """Whether ``pw``'s user may search the directory ``path``, by its mode bits.
 
-    Elasticsearch, run as a service user, must read the distribution and write its
-    data under the stack dir; a private parent (a home directory with mode 0700,
-    say) would make it fail much later with an obscure access error.
+    Owner, then group (primary or supplementary), then other: the same order the
+    kernel applies. ACLs are not consulted; a directory opened up by an ACL alone
+    is treated as closed, which only costs a detour, never a failure.
     """
+    st = path.stat()
+    if st.st_uid == pw.pw_uid:
+        return bool(st.st_mode & stat.S_IXUSR)
+    groups = {pw.pw_gid} | {g.gr_gid for g in grp.getgrall() if pw.pw_name in g.gr_mem}
+    if st.st_gid in groups:
+        return bool(st.st_mode & stat.S_IXGRP)
+    return bool(st.st_mode & stat.S_IXOTH)
+
+
+def blocking_parent(path: Path, pw: pwd.struct_passwd) -> Path | None:
+    """The first parent directory of ``path`` that ``pw``'s user cannot traverse, if any."""
     for parent in reversed(path.parents):
-        mode = parent.stat().st_mode
-        if not mode & stat.S_IXOTH:
-            raise StackError(
-                f"Elasticsearch runs as the user {user!r}, which cannot reach {path}: "
-                f"{parent} is not traversable by other users (mode {stat.S_IMODE(mode):o}). " + hint
-            )
+        if not _can_traverse(parent, pw):
+            return parent
+    return None
+
+
+def check_reachable(path: Path, pw: pwd.struct_passwd, hint: str) -> None:
+    """Fail early if ``pw``'s user could not reach ``path`` through its parent directories.
+
+    Elasticsearch, run as a service user, must read its JDK and distribution and
+    write its data; a private parent (a home directory with mode 0700, say) would
+    make it fail much later with an obscure access error.
+    """
+    parent = blocking_parent(path, pw)
+    if parent is not None:
+        mode = stat.S_IMODE(parent.stat().st_mode)
+        raise StackError(
+            f"Elasticsearch runs as the user {pw.pw_name!r}, which cannot reach {path}: "
+            f"{parent} is not traversable by it (mode {mode:o}). " + hint
+        )
 
 
 def chown_tree(root: Path, uid: int, gid: int) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import logging
-import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit
@@ -154,10 +153,7 @@ def down(
                 stopped.append(service.name)
             _clear_leftovers(service)
             if wipe:
-                for path in service.data_dirs:
-                    if path.exists():
-                        log.info("deleting %s", path)
-                        shutil.rmtree(path)
+                service.wipe()
     return stopped
 
 

@@ -49,5 +49,17 @@ class StackPaths:
 
     @property
     def elasticsearch(self) -> Path:
-        """Elasticsearch data, logs, config and temp files, owned by the ES user."""
+        """Elasticsearch data, logs, config and temp files, owned by the ES user.
+
+        Unless ``elasticsearch_home`` moved them (and the ES distribution) elsewhere.
+        """
         return self.root / "elasticsearch"
+
+    @property
+    def elasticsearch_home(self) -> Path:
+        """If present: the one line naming the system directory ES keeps its files in.
+
+        Written when root starts the stack in a directory the ES user cannot reach;
+        ``status`` and ``down`` follow it, ``down --wipe`` deletes both.
+        """
+        return self.root / "elasticsearch.home"

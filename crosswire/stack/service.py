@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import ClassVar
@@ -9,6 +11,8 @@ from typing import ClassVar
 from crosswire.settings import Settings
 from crosswire.stack.paths import StackPaths
 from crosswire.stack.procs import Launch
+
+log = logging.getLogger("crosswire.stack")
 
 
 class Service(ABC):
@@ -61,6 +65,13 @@ class Service(ABC):
     @abstractmethod
     def data_dirs(self) -> list[Path]:
         """What ``down --wipe`` deletes."""
+
+    def wipe(self) -> None:
+        """Delete ``data_dirs`` (the server must be stopped)."""
+        for path in self.data_dirs:
+            if path.exists():
+                log.info("deleting %s", path)
+                shutil.rmtree(path)
 
     @abstractmethod
     def prepare(self) -> Launch:
