@@ -14,6 +14,7 @@ from typing import Any
 
 from crosswire.articles import Article
 from worker.extraction.model import Claim, Entity, Extraction, Location
+from worker.extraction.text import fold
 
 # Separates the parts of an entity/location tag ("key\x1flabel\x1fname"); a
 # control character cannot occur in a key, a label or a display name.
@@ -91,6 +92,16 @@ def location_tags(extraction: Extraction) -> list[str]:
     return [tag(loc.key, loc.kind, loc.name) for loc in _unique_locations(extraction.locations)]
 
 
+def entity_aliases(extraction: Extraction) -> list[str]:
+    names = (v for e in extraction.entities for v in (e.name, e.text))
+    return list(dict.fromkeys(f for f in map(fold, names) if f))
+
+
+def place_names(extraction: Extraction) -> list[str]:
+    names = (v for loc in extraction.locations for v in (loc.name, loc.text))
+    return list(dict.fromkeys(f for f in map(fold, names) if f))
+
+
 def speaker_values(claim: Claim) -> list[str]:
     """The values a speaker filter should find this claim's speaker by."""
     values = [v for v in (claim.speaker_key, claim.speaker_name) if v]
@@ -137,6 +148,8 @@ def article_document(
             for loc in locations
         ],
         "location_tags": location_tags(extraction),
+        "entity_aliases": entity_aliases(extraction),
+        "place_names": place_names(extraction),
         "speakers": article_speakers(extraction),
         "claim_count": len(extraction.claims),
         "fingerprint": " ".join(fingerprint(article.title, extraction.lemmas)),

@@ -91,6 +91,11 @@ ARTICLE_PROPERTIES: dict[str, Any] = {
         }
     },
     "location_tags": _KEYWORD,
+    # Folded forms of every name and mention of the article's entities and places
+    # ("rastan", "ar rastan", "hama", "hamah"), so a filter finds a place or a
+    # person the way a user writes it, not only by the gazetteer's spelling.
+    "entity_aliases": _KEYWORD,
+    "place_names": _KEYWORD,
     # Keys and names of the speakers of this article's claims, so "articles
     # quoting X" is a filter on the article index rather than a join.
     "speakers": _KEYWORD,

@@ -12,6 +12,7 @@ from typing import Any
 from elasticsearch import Elasticsearch
 
 from crosswire.settings import Settings
+from worker.extraction.text import fold
 
 from .documents import untag
 from .models import (
@@ -69,10 +70,12 @@ def filters(params: SearchParams) -> list[dict[str, Any]]:
         out.append({"terms": {"outlet": params.outlet}})
     if params.entity:
         out.append(_any_of(_ci_term("entities", params.entity),
-                           _ci_term("entity_names.keyword", params.entity)))
+                           _ci_term("entity_names.keyword", params.entity),
+                           {"term": {"entity_aliases": fold(params.entity)}}))
     if params.location:
         out.append(_any_of(_ci_term("locations.key", params.location),
-                           _ci_term("locations.name", params.location)))
+                           _ci_term("locations.name", params.location),
+                           {"term": {"place_names": fold(params.location)}}))
     if params.speaker:
         out.append(_ci_term("speakers", params.speaker))
     if params.since or params.until:

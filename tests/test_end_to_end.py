@@ -173,8 +173,11 @@ def test_failed_fetch_goes_to_dead_letters_and_replays(
     letters = services.dead_letters(clean).list()
     assert [d.article_id for d in letters] == [sub["article_id"]]
 
-    listed = CliRunner().invoke(cli, ["dlq", "list"])
-    assert listed.exit_code == 0 and sub["article_id"] in listed.output
+    listed = CliRunner().invoke(cli, ["dlq", "list", "--json"])
+    assert listed.exit_code == 0
+    assert [json.loads(line)["article_id"] for line in listed.output.splitlines()] == [
+        sub["article_id"]
+    ]
 
     _Pages.pages["/later"] = (
         200,

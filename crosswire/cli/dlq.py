@@ -24,7 +24,10 @@ def list_letters(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
         for letter in letters:
             print(letter.model_dump_json())
         return
-    table = Table("job", "article", "task", "failed at", "reason")
+    table = Table()
+    for name in ("job", "article", "task", "failed at"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("reason")
     for letter in letters:
         table.add_row(
             letter.job_id,
