@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+
 from worker.extraction.html import html_to_article
 from worker.extraction.pipeline import extract as run_extraction
 
