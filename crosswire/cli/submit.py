@@ -22,7 +22,7 @@ from crosswire.settings import get_settings
 from crosswire.submission import QueueUnavailable, SubmitResult
 
 err = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)
 
 
 def submit(
