@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api.routes_articles import router as articles_router
+from api.routes_claims import router as claims_router
 from api.routes_search import router as search_router
 from api.state import AppState
 from crosswire.errors import field_errors
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="crosswire", version="0.1.0", lifespan=lifespan)
     app.include_router(articles_router)
     app.include_router(search_router)
+    app.include_router(claims_router)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

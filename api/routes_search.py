@@ -1,7 +1,9 @@
-"""Searching stories and reading one story."""
+"""Searching stories and reading one story (with its comparison view)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +19,18 @@ from indexer.search import search_stories
 router = APIRouter()
 
 
+@contextmanager
+def invalid_as_422() -> Iterator[None]:
+    """Parameters that pass FastAPI's checks but not the model's are the client's error
+    too: a 422 naming the field, never a 500."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise HTTPException(
+            422, detail=[e.model_dump() for e in field_errors(exc.errors())]
+        ) from exc
+
+
 @router.get("/search")
 def search(
     request: Request,
@@ -27,6 +41,8 @@ def search(
     speaker: str | None = Query(None, max_length=300),
     since: datetime | None = None,
     until: datetime | None = None,
+    near: str | None = Query(None, max_length=100, description="lat,lon"),
+    radius_km: float | None = Query(None, description="with near; 50 when left out"),
     page: int = Query(1, ge=1, le=1000),
     size: int = Query(10, ge=1, le=100),
 ) -> dict[str, Any]:
@@ -38,22 +54,12 @@ def search(
         )
     state: AppState = request.app.state.crosswire
     state.try_ensure_indices()
-    try:
-        params = SearchParams(
-            q=q,
-            outlet=outlet,
-            entity=entity,
-            location=location,
-            speaker=speaker,
-            since=since,
-            until=until,
-            page=page,
-            size=size,
-        )
-    except ValidationError as exc:
-        raise HTTPException(
-            422, detail=[e.model_dump() for e in field_errors(exc.errors())]
-        ) from exc
+    with invalid_as_422():
+        params = SearchParams.model_validate({
+            "q": q, "outlet": outlet, "entity": entity, "location": location,
+            "speaker": speaker, "since": since, "until": until, "near": near,
+            "radius_km": radius_km, "page": page, "size": size,
+        })
     return search_stories(state.es, state.settings, params).model_dump(mode="json")
 
 

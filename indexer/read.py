@@ -1,4 +1,8 @@
-"""Reads by id: one article as stored, one story with every article and claim."""
+"""Reads by id: one article as stored, one story with every article and claim.
+
+The story comes with its comparison view (``story_view``): outlets as columns,
+matched claims as rows, grouped from the story's claims as they are now.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,16 @@ from elasticsearch import Elasticsearch
 
 from crosswire.settings import Settings
 
+from .claim_reads import CLAIM_SOURCE
 from .models import ClaimHit, StoryArticle, StoryView
+from .story_view import outlet_columns, story_statements
 
 # A story is a handful to a few hundred reports; this only bounds a runaway one.
 MAX_STORY_ARTICLES = 1000
 MAX_STORY_CLAIMS = 10_000
 _INTERNAL = ["fingerprint", "entity_tags", "location_tags", "story_date"]
+_STORY_ARTICLE = ["id", "outlet", "title", "url", "published_at", "author", "entities",
+                  "entity_tags", "location_tags"]
 
 
 def get_article(es: Elasticsearch, settings: Settings, article_id: str) -> dict[str, Any] | None:
@@ -34,7 +42,7 @@ def get_story(es: Elasticsearch, settings: Settings, story_id: str) -> StoryView
         query={"term": {"story_id": story_id}},
         size=MAX_STORY_ARTICLES,
         sort=[{"story_date": "asc"}, {"id": "asc"}],
-        source_includes=["id", "outlet", "title", "url", "published_at", "author", "entities"],
+        source_includes=_STORY_ARTICLE,
     )["hits"]["hits"]
     if not articles:
         return None
@@ -43,17 +51,23 @@ def get_story(es: Elasticsearch, settings: Settings, story_id: str) -> StoryView
         query={"term": {"story_id": story_id}},
         size=MAX_STORY_CLAIMS,
         sort=[{"article_id": "asc"}, {"n": "asc"}],
-        source_includes=list(ClaimHit.model_fields),
+        source_includes=CLAIM_SOURCE,
     )["hits"]["hits"]
     by_article: dict[str, list[ClaimHit]] = {}
     for hit in claims:
         claim = ClaimHit(**hit["_source"])
         by_article.setdefault(claim.article_id, []).append(claim)
-    views = [StoryArticle(**h["_source"], claims=by_article.get(h["_id"], [])) for h in articles]
+    sources = [h["_source"] for h in articles]
+    views = [StoryArticle(**{k: v for k, v in src.items() if k in StoryArticle.model_fields},
+                          claims=by_article.get(src["id"], [])) for src in sources]
+    matched, single = story_statements([c for cs in by_article.values() for c in cs])
     return StoryView(
         story_id=story_id,
         outlets=list(dict.fromkeys(a.outlet for a in views)),
         articles=views,
+        columns=outlet_columns(sources),
+        matched_claims=matched,
+        single_outlet_claims=single,
     )
 
 
