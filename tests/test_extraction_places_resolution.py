@@ -1,0 +1,77 @@
+"""Place resolution from the article's context: levels, qualifiers, outlets, small towns."""
+
+from __future__ import annotations
+
+from worker.extraction.gazetteer import get_gazetteer
+from worker.extraction.geo_context import outlet_country
+from worker.extraction.model import Location
+from worker.extraction.pipeline import extract
+
+
+def _loc(locations: list[Location], text: str) -> Location:
+    found = [loc for loc in locations if loc.text == text]
+    assert found, (text, [loc.text for loc in locations])
+    return found[0]
+
+
+def test_province_and_city_are_different_places() -> None:
+    result = extract("Shelling hit Homs province on Monday. Later, a market in Homs was hit.")
+    province, city = result.locations[0], result.locations[-1]
+    assert province.kind == "region" and province.feature == "ADM1"
+    assert city.kind == "city" and city.feature == "PPL"
+    assert province.geonames_id != city.geonames_id
+    assert province.country_code == city.country_code == "SY"
+
+
+def test_state_qualifier_picks_the_town() -> None:
+    result = extract("The festival moved to Paris, Texas, this year.")
+    paris = _loc(result.locations, "Paris")
+    assert (paris.country_code, paris.region) == ("US", "Texas")
+
+
+def test_other_places_of_one_state_pick_the_town() -> None:
+    text = ("Police in Alexandria arrested a man on Tuesday. Deputies from Rapides Parish "
+            "and officers in Pineville searched the home.")
+    alexandria = _loc(extract(text).locations, "Alexandria")
+    assert (alexandria.country_code, alexandria.region) == ("US", "Louisiana")
+
+
+def test_outlet_country_breaks_a_tie() -> None:
+    text = "The council in Richmond approved the new library on Tuesday."
+    assert _loc(extract(text, outlet="news.example.co.uk").locations, "Richmond"
+                ).country_code == "GB"
+
+
+def test_outlet_country_from_host_names() -> None:
+    gaz = get_gazetteer()
+    assert outlet_country("www.example.co.uk", gaz) == "GB"
+    assert outlet_country("example.ie", gaz) == "IE"
+    assert outlet_country("example.com", gaz) is None
+    # Country domains sold as generic names say nothing about the country.
+    assert outlet_country("example.tv", gaz) is None
+    assert outlet_country(None, gaz) is None
+
+
+def test_place_inside_an_organisation_name() -> None:
+    result = extract("The Ohio Department of Health reported 12 new cases on Friday.")
+    ohio = _loc(result.locations, "Ohio")
+    assert ohio.feature == "ADM1" and ohio.country_code == "US"
+    # The organisation keeps its own key.
+    assert not any(e.key.startswith("geo:") for e in result.entities
+                   if e.text.endswith("Department of Health"))
+
+
+def test_small_towns_and_regions_are_in_the_gazetteer() -> None:
+    gaz = get_gazetteer()
+    assert any(p.feature == "ADM2" and p.country_code == "US"
+               for p in gaz.lookup("rapides parish"))
+    assert any(p.feature == "PPL" and 500 <= p.population < 1000
+               for key in ("kelleyland", "cottonport", "grand isle", "deville")
+               for p in gaz.lookup(key))
+    hama = [p for p in gaz.lookup("hama") if p.feature == "ADM1"]
+    assert hama and hama[0].country_code == "SY" and hama[0].region == "Hama"
+
+
+def test_two_letter_abbreviations_are_states_not_countries() -> None:
+    result = extract("He grew up in Frankfort, Ky., and moved to Alexandria.")
+    assert all(loc.country_code == "US" for loc in result.locations if loc.text == "Ky.")
