@@ -34,6 +34,8 @@ class AliasTable:
     # when matching text.
     by_variant: dict[str, AliasEntry]
     spelling: dict[str, str]
+    # Folded country name -> its adjective ("russia" -> "Russian").
+    nationality: dict[str, str]
 
     def find(self, text: str) -> AliasEntry | None:
         return self.by_variant.get(fold(text))
@@ -53,4 +55,5 @@ def get_aliases() -> AliasTable:
     for entry in entries:
         for variant in (entry.name, *entry.aliases, *entry.acronyms):
             by_variant.setdefault(fold(variant), entry)
-    return AliasTable(entries, by_variant, dict(raw.get("spelling", {})))
+    nationality = {fold(k): v for k, v in raw.get("nationality", {}).items()}
+    return AliasTable(entries, by_variant, dict(raw.get("spelling", {})), nationality)

@@ -10,37 +10,37 @@ corrected here by rules on form, never on particular words:
 * a span running into a hyphenated lower-case word ("US-led") is cut at the
   hyphen, leaving the name ("US");
 * leading determiners and trailing possessives are trimmed, so offsets cover the
-  name itself;
+  name itself, and so are stop words a person's span runs into ("Donald Trump
+  Which" in a title-case headline);
+* a hyphenated part of a person's name stays ("Kim Jong-un", "Moon Jae-in");
 * acronyms matched by the alias ruler are dropped inside all-capitals text,
-  where "IS" is just the word "is".
+  where "IS" is just the word "is";
+* a family name the recogniser missed ("Merkel agreed" after "Angela Merkel")
+  becomes a mention of that person;
+* a one-word mention opening a sentence ("Police", "Meanwhile") is dropped when
+  the word is a stop word or the article also writes it in lower case: the
+  capital is the sentence's, not a name's.
+
+Two pieces of context outside the span are kept for the keys: the nationality
+written just before an organisation ("Russian" + "Defense Ministry"), and, via
+``acronyms``, the organisation an acronym abbreviates.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span
 
+from worker.extraction.acronyms import add_acronyms
 from worker.extraction.aliases import get_aliases
-from worker.extraction.model import EntityLabel
+from worker.extraction.mention import Mention
+from worker.extraction.model import Entity, EntityLabel, EntitySummary
+from worker.extraction.persons import parse_name
+
+__all__ = ["LABELS", "Mention", "mentions", "summarise"]
 
 LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
 _LEADING = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-@dataclass
-class Mention:
-    """A cleaned entity span; key and name are filled in by ``canonical``."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    start_char: int
-    end_char: int
-    text: str
-    label: EntityLabel
-    key: str = ""
-    name: str = ""
 
 
 def _label(value: str) -> EntityLabel | None:
@@ -65,23 +65,89 @@ def _in_capitals(doc: Doc, start: int, end: int) -> bool:
     return len(outside) >= 2 and all(t.is_upper for t in outside)
 
 
+def _hyphen_tail(doc: Doc, end: int) -> bool:
+    """True when "-in" of "Moon Jae-in" follows the span, glued on both sides."""
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_:
+        return False
+    tail = doc[end + 1]
+    return not doc[end].whitespace_ and tail.is_lower and tail.is_alpha and len(tail) <= 3
+
+
 def _trim(doc: Doc, ent: Span) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or (
+        # "Donald Trump Which", but not "Theresa May"
+        ent.label_ == "PERSON" and end - 1 > start and doc[end - 1].is_stop
+        and doc[end - 1].pos_ != "PROPN"
+    )):
         end -= 1
-    # "US-led" inside the span: keep what precedes the hyphen.
+    if ent.label_ == "PERSON" and end == ent.end and _hyphen_tail(doc, end):
+        end += 2  # "Moon Jae" + "-in"
+    # "US-led" inside the span: keep what precedes the hyphen. In a person's name
+    # a lower-case tail is part of it ("Kim Jong-un", "Li Ka-shing") unless it is
+    # a verb form ("Putin-backed").
     for i in range(start + 1, end - 1):
-        if doc[i].text == "-" and not doc[i - 1].whitespace_ and doc[i + 1].is_lower:
+        tail = doc[i + 1]
+        verb = tail.tag_.startswith("VB") or tail.lower_.endswith("ed")
+        if ent.label_ == "PERSON" and not verb:
+            continue
+        if doc[i].text == "-" and not doc[i - 1].whitespace_ and tail.is_lower:
             end = i
             break
     return (start, end) if start < end else None
 
 
+def _sentence_capital(doc: Doc, start: int, end: int, lower_words: set[str],
+                      families: set[str]) -> bool:
+    """True for "Police" opening a sentence in an article that also says "police"
+    (but not for "May" in an article naming Theresa May)."""
+    token = doc[start]
+    if end - start != 1 or not token.is_sent_start or token.is_upper:
+        return False
+    if token.lower_ in families:
+        return False
+    return token.lower_ in lower_words or doc.vocab[token.lower_].is_stop
+
+
+def _qualifier(doc: Doc, m: Mention, previous: Mention | None) -> str:
+    """The nationality just before an organisation, outside its span."""
+    if m.label != "ORG" or previous is None or previous.label not in {"NORP", "GPE"}:
+        return ""
+    if previous.end == m.start:
+        return previous.text
+    if previous.end + 1 == m.start and doc[previous.end].text in _POSSESSIVE:
+        return previous.text
+    return ""
+
+
+def _families(doc: Doc) -> set[str]:
+    """One-word family names of the people the recogniser finds named in full."""
+    names = (parse_name(e.text) for e in doc.ents if e.label_ == "PERSON" and " " in e.text)
+    return {n.family for n in names if n.given and " " not in n.family}
+
+
+def _add_family_names(doc: Doc, found: list[Mention], families: set[str]) -> list[Mention]:
+    """Mentions for proper nouns that are the family name of a person named in full."""
+    if not families:
+        return found
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra = [
+        Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "PERSON")
+        for t in doc
+        # A token inside another entity ("May" in a DATE) is not a missed name.
+        if t.pos_ == "PROPN" and t.is_title and t.i not in covered and not t.ent_type_
+        and t.lower_ in families
+    ]
+    return sorted([*found, *extra], key=lambda m: m.start) if extra else found
+
+
 def mentions(doc: Doc) -> list[Mention]:
     """The doc's entity mentions of the labels extraction reports, cleaned."""
     aliases = get_aliases()
+    lower_words = {t.text for t in doc if t.is_lower}
+    families = _families(doc)
     out: list[Mention] = []
     for ent in doc.ents:
         label = _label(ent.label_)
@@ -95,12 +161,29 @@ def mentions(doc: Doc) -> list[Mention]:
         text = span.text
         if not any(ch.isupper() for ch in text):
             continue
-        if _glued_to_previous_word(doc, start):
+        if _glued_to_previous_word(doc, start) or _sentence_capital(
+            doc, start, end, lower_words, families
+        ):
             continue
         entry = aliases.find(text)
         if entry is not None and text in entry.acronyms and _in_capitals(doc, start, end):
             continue
         if entry is not None and label == "NORP":
             label = _label(entry.label) or label
-        out.append(Mention(start, end, span.start_char, span.end_char, text, label))
-    return out
+        m = Mention(start, end, span.start_char, span.end_char, text, label)
+        m.qualifier = _qualifier(doc, m, out[-1] if out else None)
+        out.append(m)
+    return add_acronyms(doc, _add_family_names(doc, out, families))
+
+
+def summarise(entities: list[Entity]) -> list[EntitySummary]:
+    """Per key: display name, label, mention count and first offset, in text order."""
+    rows: dict[str, EntitySummary] = {}
+    for e in sorted(entities, key=lambda e: e.start):
+        row = rows.get(e.key)
+        if row is None:
+            rows[e.key] = EntitySummary(key=e.key, name=e.name, label=e.label, count=1,
+                                        first=e.start)
+        else:
+            row.count += 1
+    return list(rows.values())

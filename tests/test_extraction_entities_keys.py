@@ -1,0 +1,231 @@
+"""Entity keys: one key per person, organisation or country across forms and articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extraction.model import Extraction
+from worker.extraction.orgs import org_name
+from worker.extraction.persons import parse_name
+from worker.extraction.pipeline import extract
+
+
+def _keys(result: Extraction, label: str) -> dict[str, str]:
+    """Mention text -> key, for one label."""
+    return {e.text: e.key for e in result.entities if e.label == label}
+
+
+def test_person_forms_share_the_family_name_key() -> None:
+    text = (
+        "Russian President Vladimir Putin spoke to reporters in Moscow on Monday. "
+        "President Putin smiled at the cameras. Putin's aides then left the room."
+    )
+    result = extract(text)
+    people = [e for e in result.entities if e.label == "PERSON"]
+    assert {e.key for e in people} == {"person:putin"}
+    assert {e.name for e in people} == {"Vladimir Putin"}
+
+
+def test_bare_surname_article_agrees_with_full_name_article() -> None:
+    full = extract("Vladimir Putin told reporters on Monday that the talks would go on.")
+    bare = extract("Putin told reporters on Monday that the talks would go on for weeks.")
+    assert _keys(full, "PERSON")["Vladimir Putin"] == _keys(bare, "PERSON")["Putin"]
+
+
+def test_shared_surname_keeps_two_people_apart() -> None:
+    text = (
+        "Bill Clinton and Hillary Clinton arrived in the city on Monday evening. "
+        "Hillary Clinton spoke first. Clinton said the race was close."
+    )
+    result = extract(text)
+    keys = _keys(result, "PERSON")
+    # The one named most keeps the family-name key, the other is qualified.
+    assert keys["Hillary Clinton"] == "person:clinton"
+    assert keys["Bill Clinton"] == "person:bill-clinton"
+    # A bare surname goes to the nearest person named before it.
+    assert keys["Clinton"] == "person:clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "family"),
+    [
+        ("President Vladimir Putin's", ("vladimir",), "putin"),
+        ("Sen. John McCain", ("john",), "mccain"),
+        ("Mr. Trump", (), "trump"),
+        ("Secretary of State John Kerry", ("john",), "kerry"),
+        ("George W. Bush", ("george", "w"), "bush"),
+        ("Martin Luther King Jr.", ("martin", "luther"), "king"),
+        ("Bashar al-Assad", ("bashar",), "assad"),
+        ("Ursula von der Leyen", ("ursula",), "von der leyen"),
+        ("Xi Jinping", ("jinping",), "xi"),
+        ("Kim Jong-un", ("jong un",), "kim"),
+        ("Kim Kardashian", ("kim",), "kardashian"),
+    ],
+)
+def test_name_parts(text: str, given: tuple[str, ...], family: str) -> None:
+    name = parse_name(text)
+    assert (name.given, name.family) == (given, family)
+
+
+def test_initials_tell_two_presidents_apart() -> None:
+    text = (
+        "George W. Bush and his father George H.W. Bush met in Texas on Monday. "
+        "The two men talked for an hour."
+    )
+    keys = set(_keys(extract(text), "PERSON").values())
+    assert keys == {"person:bush", "person:george-hw-bush"}
+
+
+def test_family_name_first_qualified_in_display_order() -> None:
+    text = (
+        "Premier Li Keqiang met Li Ka-shing in Beijing on Monday. Li Keqiang "
+        "said the economy was stable, and Li Ka-shing agreed with him."
+    )
+    keys = _keys(extract(text), "PERSON")
+    assert {keys["Li Keqiang"], keys["Li Ka-shing"]} == {"person:li", "person:li-ka-shing"}
+
+
+def test_family_name_first() -> None:
+    text = (
+        "Chinese President Xi Jinping met North Korean leader Kim Jong-un in Beijing on "
+        "Tuesday. Xi said the meeting was useful, and Kim agreed with him."
+    )
+    keys = _keys(extract(text), "PERSON")
+    assert keys["Xi Jinping"] == keys["Xi"] == "person:xi"
+    assert keys["Kim Jong-un"] == keys["Kim"] == "person:kim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian Defence Ministry issued a statement on Monday about the strikes.",
+        "The Russian Defense Ministry issued a statement on Monday about the strikes.",
+        "Russia's Defense Ministry issued a statement on Monday about the strikes.",
+    ],
+)
+def test_ministry_forms_share_a_key(text: str) -> None:
+    orgs = [e for e in extract(text).entities if e.label == "ORG"]
+    assert [e.key for e in orgs] == ["org:russian-defence-ministry"]
+
+
+def test_bare_ministry_goes_to_the_named_country() -> None:
+    text = (
+        "The Russian Defense Ministry said 12 targets were hit on Monday. "
+        "The Defence Ministry later said more strikes would follow."
+    )
+    keys = set(_keys(extract(text), "ORG").values())
+    assert keys == {"org:russian-defence-ministry"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ministry of Defence", "Defence Ministry"),
+        ("Ministry of Foreign Affairs", "Foreign Ministry"),
+        ("Russia's Foreign Ministry", "Russian Foreign Ministry"),
+        ("Defense Ministry", "Defense Ministry"),
+    ],
+)
+def test_org_name_shapes(text: str, name: str) -> None:
+    assert org_name(text) == name
+
+
+def test_acronym_in_parentheses_and_later_uses() -> None:
+    text = (
+        "Doctors Without Borders (MSF) said on Monday that its hospital was hit. "
+        "MSF said 12 staff were hurt in the attack on the building."
+    )
+    result = extract(text)
+    msf = [e for e in result.entities if e.text == "MSF"]
+    assert len(msf) == 2
+    assert {e.key for e in msf} == {"org:doctors-without-borders"}
+
+
+def test_acronym_of_a_curated_name_keeps_the_curated_key() -> None:
+    text = (
+        "The Islamic State of Iraq and the Levant (ISIL) claimed the attack on Monday. "
+        "ISIL also said more would follow in the coming days."
+    )
+    keys = {e.key for e in extract(text).entities if "ISIL" in e.text or "Levant" in e.text}
+    assert keys == {"org:islamic-state"}
+
+
+def test_acronym_spelling_a_named_organisation() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 30 people died on Monday in the "
+        "north. The SOHR added that the toll may rise as rescuers reach the area."
+    )
+    keys = _keys(extract(text), "ORG")
+    assert keys["SOHR"] == keys["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["IS", "ISIS", "ISIL", "Islamic State", "Daesh"],
+        ["US", "U.S.", "United States"],
+    ],
+)
+def test_alias_variants_share_a_key_across_articles(variants: list[str]) -> None:
+    keys = set()
+    for v in variants:
+        result = extract(f"Officials discussed {v} at length with reporters on Monday.")
+        keys |= {e.key for e in result.entities if e.text == v}
+    assert len(keys) == 1
+
+
+def test_mislabelled_surname_becomes_the_person() -> None:
+    text = (
+        "Donald Trump spoke to supporters in Ohio on Monday evening. "
+        "Trump said the economy was strong. Trump's allies cheered."
+    )
+    people = [e for e in extract(text).entities if "Trump" in e.text]
+    assert {(e.label, e.key) for e in people} == {("PERSON", "person:trump")}
+
+
+def test_sentence_start_capital_is_not_a_name() -> None:
+    text = (
+        "Police said the man fled on foot late on Monday night. "
+        "Local police found him hours later near the station."
+    )
+    assert not [e for e in extract(text).entities if e.text == "Police"]
+
+
+def test_family_name_that_is_also_a_word_opening_a_sentence() -> None:
+    text = (
+        "British Prime Minister Theresa May told parliament on Wednesday that the deal "
+        "was done. May said the talks may take weeks."
+    )
+    keys = [e.key for e in extract(text).entities if e.label == "PERSON"]
+    assert keys == ["person:may", "person:may"]
+
+
+def test_missed_family_name_becomes_a_mention() -> None:
+    text = (
+        "Vladimir Putin met Angela Merkel in Berlin on Monday. "
+        "Putin said the talks were useful. Merkel agreed, and Putin left."
+    )
+    merkel = [e for e in extract(text).entities if e.key == "person:merkel"]
+    assert [e.text for e in merkel] == ["Angela Merkel", "Merkel"]
+
+
+def test_news_agency_after_told_stays_an_organisation() -> None:
+    text = "The minister told Reuters on Monday that the deal had been signed."
+    assert _keys(extract(text), "ORG") == {"Reuters": "org:reuters"}
+
+
+def test_summary_counts_and_first_positions() -> None:
+    text = (
+        "Vladimir Putin met Angela Merkel in Berlin on Monday. "
+        "Putin said the talks were useful. Merkel agreed, and Putin left."
+    )
+    result = extract(text)
+    rows = {row.key: row for row in result.entity_summary}
+    assert rows["person:putin"].count == 3
+    assert rows["person:putin"].first == 0
+    assert rows["person:putin"].name == "Vladimir Putin"
+    assert rows["person:merkel"].count == 2
+    assert rows["person:merkel"].first == text.index("Angela")
+    assert [r.first for r in result.entity_summary] == sorted(
+        r.first for r in result.entity_summary
+    )

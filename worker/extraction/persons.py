@@ -1,0 +1,222 @@
+"""Person keys from the family name, so every article naming one person agrees.
+
+A key must be computable from one article alone: an article that only says
+"Putin" cannot know the first name another article gives. The family name is the
+part of a person's name that news style always keeps ("Vladimir Putin", then
+"Putin", "President Putin", "Mr Putin's"), so it is the key: ``person:putin``.
+The longest form the article uses stays the display name.
+
+Only when one article names two people with one family name ("Donald Trump",
+"Melania Trump") does a key take a given name as well: the person named most
+keeps ``person:trump``, the other becomes ``person:melania-trump``; a bare
+"Trump" there goes to the nearest such person named before it.
+
+Family names are found by form, without a list of people: titles and honorifics
+are stripped in front, generational suffixes ("Jr.") behind; lower-case particles
+join the family name ("von der Leyen"), the Arabic article is dropped ("al-Assad"
+and "Assad" meet); Chinese and Korean names, whose family name comes first ("Xi
+Jinping", "Kim Jong-un"), are recognised by a common family name followed by a
+romanised given name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from worker.extraction.text import fold, word_set
+
+# Titles, roles and nationalities before a name; never part of it.
+TITLES = word_set("""
+    president vice prime minister secretary defense defence foreign interior state
+    mr mrs ms miss dr prof professor gen general col colonel lt maj major sgt adm admiral
+    sen senator rep representative gov governor mayor king queen prince princess pope
+    sheikh sheik chancellor premier chairman chairwoman chief judge justice ambassador
+    spokesman spokeswoman leader former late sir lord lady dame rev reverend saint st
+    us u s uk russian american british french german chinese syrian iranian israeli
+    elect acting deputy attorney commander of the
+    """)
+_SUFFIXES = word_set("jr sr ii iii iv")
+_PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+# Family names that come first in Chinese and Korean names.
+_FAMILY_FIRST = word_set("""
+    xi li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin guo ma luo
+    liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng
+    lu su jiang cai jia ding wei ye pan du dai fan fang wen yi kim park moon yoon choi
+    jung kang cho ri
+    """)
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|"
+    r"iu|ua|uo|ui|ue|er|a|e|i|o|u)){1,3}"
+)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person mention's name split into given names and family name (folded)."""
+
+    display: str
+    given: tuple[str, ...]
+    family: str
+    family_first: bool = False
+
+
+@dataclass
+class Person:
+    """One person in an article: the forms naming them and the key they share."""
+
+    family: str
+    forms: list[PersonName] = field(default_factory=list)
+    key: str = ""
+    # Full-name mentions and the first one's position: who the article is about.
+    count: int = 0
+    first: int = 0
+
+    @property
+    def display(self) -> str:
+        return max(self.forms, key=lambda f: (len(f.given), len(f.display))).display
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return max((f.given for f in self.forms), key=len)
+
+
+def strip_title(text: str) -> str:
+    """The name without possessive, leading titles and trailing suffixes."""
+    words = _POSSESSIVE.sub("", text).split()
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words = words[1:]
+    while len(words) > 1 and fold(words[-1]) in _SUFFIXES:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def _romanised_given(words: Sequence[str]) -> bool:
+    """ "Jinping", "Jong-un", "Jong Un": a given name after a family-first surname."""
+    if len(words) >= 2:
+        return all(len(w) <= 4 and w.isalpha() for w in words)
+    parts = words[0].split("-")
+    if len(parts) > 1:
+        return all(p.isalpha() and (len(p) <= 4 or _syllables(p)) for p in parts)
+    return _syllables(words[0])
+
+
+def _syllables(word: str) -> bool:
+    """True for a word made of one to three pinyin syllables ("Jinping")."""
+    return _PINYIN.fullmatch(fold(word)) is not None
+
+
+def parse_name(text: str) -> PersonName:
+    """Split a person mention into given names and a family name."""
+    display = strip_title(text)
+    words = display.split()
+    if len(words) > 1 and fold(words[0]) in _FAMILY_FIRST and _romanised_given(words[1:]):
+        return PersonName(display, tuple(fold(w) for w in words[1:]), fold(words[0]), True)
+    first = len(words) - 1
+    while first > 0 and words[first - 1] in _PARTICLES:
+        first -= 1
+    family = _ARABIC_ARTICLE.sub("", fold(" ".join(words[first:]))) or fold(words[-1])
+    return PersonName(display, tuple(fold(w) for w in words[:first]), family)
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names that may be one person's: "George W." and "George", "J." and "John"."""
+    for x, y in zip(a, b, strict=False):
+        if x != y and not (len(x) == 1 and y.startswith(x)) and not (
+            len(y) == 1 and x.startswith(y)
+        ):
+            return False
+    return True
+
+
+def _slug(words: Sequence[str]) -> str:
+    return "-".join(w for part in words for w in part.split())
+
+
+def _qualified(person: Person, given: Sequence[str]) -> str:
+    """ "person:hillary-clinton", "person:li-keqiang": the given names in display order."""
+    family_first = any(f.family_first for f in person.forms)
+    words = [person.family, *given] if family_first else [*given, person.family]
+    return f"person:{_slug(words)}"
+
+
+def _people(names: list[PersonName]) -> list[Person]:
+    """Group the article's full names into people: one per family name unless two
+    full names with that family name have incompatible given names.
+
+    Of several people sharing a family name, the one the article names most
+    (first, on a tie) keeps the plain family-name key, so the article's main
+    "Trump" agrees with every other article's; the others are qualified by their
+    first given name (all given names if that is shared too).
+    """
+    people: list[Person] = []
+    for name in sorted(set(names), key=lambda n: (-len(n.given), n.display)):
+        if not name.given:
+            continue
+        same = [p for p in people if p.family == name.family]
+        home = next((p for p in same if _compatible(p.given, name.given)), None)
+        if home is None:
+            home = Person(name.family)
+            people.append(home)
+        home.forms.append(name)
+    for p in people:
+        positions = [i for i, n in enumerate(names) if n in p.forms]
+        p.count, p.first = len(positions), min(positions)
+    by_family: dict[str, list[Person]] = {}
+    for p in people:
+        by_family.setdefault(p.family, []).append(p)
+    for group in by_family.values():
+        group.sort(key=lambda p: (-p.count, p.first))
+        firsts = [p.given[0] for p in group]
+        group[0].key = f"person:{_slug([group[0].family])}"
+        for p in group[1:]:
+            shared = firsts.count(p.given[0]) > 1
+            p.key = _qualified(p, p.given if shared else p.given[:1])
+    return people
+
+
+def resolve_people(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """(key, display name) for each person mention text, in order.
+
+    A bare name goes to the person whose family name it is, or failing that whose
+    first given name it is ("Hillary"); where several people share it, to the
+    nearest one named before (else after) it.
+    """
+    names = [parse_name(t) for t in texts]
+    people = _people(names)
+    owner: list[Person | None] = []
+    for name in names:
+        full = [p for p in people if name in p.forms]
+        if full:
+            owner.append(full[0])
+            continue
+        candidates = [p for p in people if p.family == name.family] or [
+            p for p in people if p.given[0] == name.family
+        ]
+        owner.append(candidates[0] if len(candidates) == 1 else None)
+        if len(candidates) > 1:
+            owner[-1] = _nearest(names, owner, candidates, len(owner) - 1)
+    out: list[tuple[str, str]] = []
+    for name, person in zip(names, owner, strict=True):
+        if person is None:
+            out.append((f"person:{_slug([name.family])}", name.display))
+        else:
+            out.append((person.key, person.display))
+    return out
+
+
+def _nearest(names: list[PersonName], owner: list[Person | None],
+             candidates: list[Person], index: int) -> Person:
+    """The candidate named closest before ``index``, else the first named after."""
+    for earlier in reversed(owner[:index]):
+        if earlier is not None and earlier in candidates:
+            return earlier
+    for name in names[index + 1 :]:
+        for p in candidates:
+            if name in p.forms:
+                return p
+    return candidates[0]
