@@ -1,0 +1,245 @@
+"""Claim extraction measured against PolNeAR's attribution annotations.
+
+    python -m bench.eval_claims PATH_TO_POLNEAR --split dev [--limit N]
+
+PolNeAR (Newell, Margolin and Ruths, 2018) marks each attribution in US
+election news as a Source, a Cue and a Content span (BRAT standoff, spans may
+be discontinuous). This runs the production ``extract`` on every text of a
+split and reports, for each role, precision, recall and F1 of
+
+* exact spans: the same set of word tokens (punctuation and quotation marks at
+  the edges, and how a span is cut into fragments, do not count);
+* token overlap: the role's words pooled over the document;
+
+plus attribution-level F1: a claim matches a gold attribution (one to one)
+when their cues share a word and their contents have word-level F1 >= 0.5.
+Where a text was annotated by several annotators, the file whose name sorts
+first is the gold standard, so the choice is deterministic.
+
+``--learn-cues OUT`` instead derives the cue lexicon from the split (use
+``train``): per verb lemma, its cue count against its verb count, and the verb +
+particle pairs annotated as one cue. Only counts are written, no text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from worker.extraction.model import Claim
+from worker.extraction.nlp import get_nlp
+from worker.extraction.pipeline import extract
+
+ROLES = ("source", "cue", "content")
+_WORD = re.compile(r"\w+")
+
+Frags = list[tuple[int, int]]
+
+
+@dataclass
+class Attribution:
+    """One attribution's spans as character fragments per role (empty: absent)."""
+
+    source: Frags = field(default_factory=list)
+    cue: Frags = field(default_factory=list)
+    content: Frags = field(default_factory=list)
+
+
+def parse_ann(raw: str) -> list[Attribution]:
+    """The attribution relations (``E`` lines) of a BRAT standoff file."""
+    spans: dict[str, tuple[str, Frags]] = {}
+    relations: list[list[str]] = []
+    for line in raw.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            frags = [(int(a), int(b)) for a, b in
+                     (piece.split() for piece in offsets.split(";"))]
+            spans[parts[0]] = (label, frags)
+        elif parts[0].startswith("E"):
+            relations.append(parts[1].split())
+    out: list[Attribution] = []
+    for args in relations:
+        attribution = Attribution()
+        for arg in args[1:]:
+            role, _, ref = arg.partition(":")
+            if ref in spans and role.lower() in ROLES:
+                getattr(attribution, role.lower()).extend(spans[ref][1])
+        if attribution.cue or attribution.content:
+            out.append(attribution)
+    return out
+
+
+def load_split(root: Path, split: str, limit: int | None) -> list[tuple[str, list[Attribution]]]:
+    """(text, gold attributions) per document, one annotator file per text."""
+    base = root / split if (root / split).is_dir() else root / "data" / split
+    docs: list[tuple[str, list[Attribution]]] = []
+    for text_path in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if not anns:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        docs.append((text, parse_ann(anns[0].read_text(encoding="utf-8"))))
+        if limit is not None and len(docs) >= limit:
+            break
+    return docs
+
+
+def from_claim(claim: Claim) -> Attribution:
+    content = claim.content.fragments or [(claim.content.start, claim.content.end)]
+    source = [(claim.speaker.start, claim.speaker.end)] if claim.speaker else []
+    return Attribution(source, [(claim.cue.start, claim.cue.end)],
+                       [(s, e) for s, e in content])
+
+
+class Words:
+    """Word tokens of a text, to turn character fragments into token sets."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def of(self, frags: Frags) -> frozenset[int]:
+        """Indices of the words that overlap any fragment."""
+        out: set[int] = set()
+        for fs, fe in frags:
+            out.update(range(bisect.bisect_right(self.ends, fs),
+                             bisect.bisect_left(self.starts, fe)))
+        return frozenset(out)
+
+
+@dataclass
+class Counts:
+    """True positives, predictions and gold items, summed over documents."""
+
+    tp: float = 0.0
+    pred: float = 0.0
+    gold: float = 0.0
+
+    def add(self, tp: float, pred: float, gold: float) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / self.pred if self.pred else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def token_f1(a: frozenset[int], b: frozenset[int]) -> float:
+    common = len(a & b)
+    return 2 * common / (len(a) + len(b)) if common else 0.0
+
+
+def match_attributions(pred: list[Attribution], gold: list[Attribution], words: Words) -> int:
+    """Greedy one-to-one matches: cues share a word, contents have token F1 >= 0.5."""
+    pairs: list[tuple[float, int, int]] = []
+    for i, p in enumerate(pred):
+        p_cue, p_content = words.of(p.cue), words.of(p.content)
+        for j, g in enumerate(gold):
+            if not p_cue & words.of(g.cue):
+                continue
+            score = token_f1(p_content, words.of(g.content))
+            if score >= 0.5:
+                pairs.append((score, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return len(used_p)
+
+
+def _span_sets(items: Iterable[Attribution], role: str, words: Words) -> set[frozenset[int]]:
+    sets = (words.of(getattr(a, role)) for a in items)
+    return {s for s in sets if s}
+
+
+def score(docs: list[tuple[str, list[Attribution]]]) -> dict[str, Counts]:
+    counts = {name: Counts() for name in
+              [f"{r} {k}" for r in ROLES for k in ("exact", "token")] + ["attribution"]}
+    for text, gold in docs:
+        words = Words(text)
+        pred = [from_claim(c) for c in extract(text).claims]
+        for role in ROLES:
+            p_sets, g_sets = _span_sets(pred, role, words), _span_sets(gold, role, words)
+            counts[f"{role} exact"].add(len(p_sets & g_sets), len(p_sets), len(g_sets))
+            p_tok = frozenset().union(*p_sets) if p_sets else frozenset()
+            g_tok = frozenset().union(*g_sets) if g_sets else frozenset()
+            counts[f"{role} token"].add(len(p_tok & g_tok), len(p_tok), len(g_tok))
+        counts["attribution"].add(match_attributions(pred, gold, words), len(pred), len(gold))
+    return counts
+
+
+def _cue_head(doc: Doc, frags: Frags) -> int | None:
+    for tok in doc.char_span(frags[0][0], frags[-1][1], alignment_mode="expand") or []:
+        if tok.pos_ == "VERB":
+            return tok.i
+    return None
+
+
+def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
+    """Write cue counts per verb lemma and the verb + particle cues of ``docs``."""
+    cues: Counter[str] = Counter()
+    verbs: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    joined: Counter[tuple[str, str]] = Counter()
+    nlp = get_nlp()
+    for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
+        verbs.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB")
+        for attribution in gold:
+            head = _cue_head(doc, sorted(attribution.cue)) if attribution.cue else None
+            if head is None:
+                continue
+            verb = doc[head]
+            cues[verb.lemma_.lower()] += 1
+            cue_end = max(e for _, e in attribution.cue)
+            for child in verb.rights:
+                if child.dep_ in {"prep", "prt"}:
+                    pair = (verb.lemma_.lower(), child.lower_)
+                    pairs[pair] += 1
+                    joined[pair] += child.idx < cue_end
+    data = {
+        "verbs": {k: [v, verbs[k]] for k, v in sorted(cues.items())
+                  if v >= 3 and v >= 0.15 * verbs[k]},
+        "particles": sorted(f"{a} {b}" for (a, b), n in pairs.items()
+                            if n >= 3 and joined[(a, b)] >= 0.6 * n),
+    }
+    out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(data['verbs'])} verbs, {len(data['particles'])} particles -> {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("polnear", type=Path, help="PolNeAR root (holding train/ and dev/)")
+    parser.add_argument("--split", choices=["dev", "train"], default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="first N texts only")
+    parser.add_argument("--learn-cues", type=Path, default=None, metavar="OUT",
+                        help="write the cue lexicon learned from the split to OUT")
+    args = parser.parse_args()
+    docs = load_split(args.polnear, args.split, args.limit)
+    if args.learn_cues is not None:
+        learn_cues(docs, args.learn_cues)
+        return
+    counts = score(docs)
+    gold = sum(len(g) for _, g in docs)
+    print(f"{args.split}: {len(docs)} texts, {gold} gold attributions")
+    print(f"{'':20} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, c in counts.items():
+        p, r, f = c.prf()
+        print(f"{name:20} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Attribution conventions: learned cues, cue phrases, speakers, content extent."""
+
+from __future__ import annotations
+
+from worker.extraction.claim_keys import attach_keys
+from worker.extraction.cues import get_lexicon
+from worker.extraction.model import Claim, ContentSpan, Entity, Location, Span
+from worker.extraction.pipeline import extract
+
+
+def _claims(text: str) -> list[Claim]:
+    claims = extract(text).claims
+    for c in claims:
+        assert text[c.cue.start : c.cue.end] == c.cue.text
+        assert text[c.content.start : c.content.end] == c.content.text
+    return claims
+
+
+def _fragments(text: str, claim: Claim) -> list[str]:
+    return [text[s:e] for s, e in claim.content.fragments]
+
+
+def test_lexicon_has_reporting_verbs_beyond_say() -> None:
+    lexicon = get_lexicon()
+    assert {"say", "tell", "warn", "argue", "vow"} <= lexicon.verbs
+    assert "eat" not in lexicon.verbs
+
+
+def test_cue_phrase_keeps_auxiliaries_and_adverbs() -> None:
+    text = "The senator has also argued that the bill is unconstitutional."
+    [claim] = _claims(text)
+    assert claim.cue.text == "has also argued"
+    assert _fragments(text, claim) == ["that the bill is unconstitutional"]
+
+
+def test_particle_belongs_to_the_cue() -> None:
+    text = "The union called for an independent inquiry into the accident."
+    [claim] = _claims(text)
+    assert claim.cue.text == "called for"
+    assert claim.content.text == "an independent inquiry into the accident"
+
+
+def test_infinitive_complement_is_content() -> None:
+    text = "Mayor Jane Doe vowed to rebuild the bridge within a year."
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "Mayor Jane Doe"
+    assert claim.cue.text == "vowed"
+    assert claim.content.text == "to rebuild the bridge within a year"
+
+
+def test_nested_attribution_is_one_claim() -> None:
+    text = "The minister said the opposition wants to delay the vote."
+    [claim] = _claims(text)
+    assert claim.cue.text == "said"
+    assert claim.content.text == "the opposition wants to delay the vote"
+
+
+def test_relative_clause_is_not_part_of_the_speaker() -> None:
+    text = ("Maria Lopez, who runs the shelter, said that the building had no heating "
+            "for a week.")
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "Maria Lopez"
+
+
+def test_quote_carries_on_into_the_next_sentence() -> None:
+    text = ('"We are not giving up," Lopez said. "The families need this shelter. '
+            'We will find the money."')
+    [claim] = _claims(text)
+    assert _fragments(text, claim) == [
+        "We are not giving up",
+        "The families need this shelter. We will find the money.",
+    ]
+    assert claim.direct
+
+
+def test_next_quote_with_its_own_cue_is_not_taken() -> None:
+    text = ('"We are not giving up," Lopez said. "The money is gone," the mayor '
+            'replied.')
+    claims = _claims(text)
+    assert len(claims) == 2
+    assert _fragments(text, claims[0]) == ["We are not giving up"]
+
+
+def test_keys_of_entities_and_places_inside_the_content() -> None:
+    claim = Claim(
+        speaker=Span(text="Smith", start=0, end=5), cue=Span(text="said", start=6, end=10),
+        content=ContentSpan(text="Paris backs Acme", start=11, end=27,
+                            fragments=[(11, 27)]),
+        direct=False, start=0, end=27,
+    )
+    smith = Entity(text="Smith", start=0, end=5, label="PERSON", key="person:smith",
+                   name="Smith")
+    acme = Entity(text="Acme", start=23, end=27, label="ORG", key="org:acme", name="Acme")
+    paris = Location(text="Paris", start=11, end=16, name="Paris", kind="city", lat=48.85,
+                     lon=2.35, country_code="FR", key="geo:2988507")
+    [out] = attach_keys([claim], [smith, acme], [paris])
+    assert out.entity_keys == ["org:acme"]
+    assert out.place_keys == ["geo:2988507"]

@@ -1,0 +1,179 @@
+"""What a cue attributes: its content, as character fragments.
+
+First rule that applies:
+
+1. a quotation right before or after the reporting clause (only spaces, commas
+   or a colon between): '"Q," X said', 'X said: "Q"', 'said X', and split quotes
+   '"Q1," X said, "Q2"' (two fragments);
+2. verbs that characterise ("described such reports as ..."): everything the
+   verb governs to its right;
+3. a clausal complement to the cue's right, with its "that" ('X said that ...',
+   'X told Y that ...', 'X vowed to ...', 'X reported hitting ...'): the
+   complementiser is kept because it is part of the reported clause (and of
+   how attribution corpora mark content);
+4. a cue inserted into or appended to the statement ('..., X said', 'The first
+   wave, Carter said, appeared ...'): the governing clause without the cue's own
+   clause, possibly in two fragments;
+5. the cue's objects ('X endorsed Clinton', 'X called for a recount',
+   'X called the plan a disaster'), except for verbs whose object is the person
+   addressed ("told reporters").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from worker.extraction.cues import Lexicon
+from worker.extraction.quotes import Quote
+from worker.extraction.text import word_set
+
+# Cues whose content is a characterisation: "described X as Y".
+AS_CUES = word_set("describe term characterise characterize label brand dismiss portray")
+# Cues whose direct object is the addressee, not the content: "told reporters".
+ADDRESSEE_CUES = word_set("tell ask remind assure inform urge warn thank")
+# Complements that make a characterising cue's content.
+_RIGHT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl"})
+# Objects that make a cue's content when it has no clause of its own.
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
+# Words right of the cue that belong to the reporting clause ("told Reuters").
+_CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
+_BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
+_AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
+
+
+def token_fragments(doc: Doc, tokens: list[int], text: str) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as char ranges, trimmed of edge punctuation.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
+    runs: list[list[int]] = []
+    for i in sorted(set(tokens)):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        while run and (doc[run[0]].is_punct or doc[run[0]].is_space):
+            run = run[1:]
+        while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+            run = run[:-1]
+        if not run:
+            continue
+        start = doc[run[0]].idx
+        end = doc[run[-1]].idx + len(doc[run[-1]].text)
+        # Keep a quotation's closing mark when its opening mark is inside.
+        unclosed = text.count("“", start, end) > text.count("”", start, end)
+        mark = "”" if unclosed else '"'
+        if unclosed or text.count('"', start, end) % 2:
+            close = text.find(mark, end)
+            if close != -1 and close - end <= 2:
+                end = close + 1
+        out.append((start, end))
+    return out
+
+
+def _adjacent_quotes(
+    text: str, quotes: list[Quote], clause: tuple[int, int]
+) -> tuple[Quote | None, Quote | None]:
+    before = after = None
+    for q in quotes:
+        if q.outer_end <= clause[0] and _BEFORE_GAP.match(text[q.outer_end : clause[0]]):
+            before = q
+        if q.outer_start >= clause[1] and _AFTER_GAP.match(text[clause[1] : q.outer_start]):
+            after = q
+            break
+    return before, after
+
+
+def clause_extent(doc: Doc, cue: tuple[int, int], speaker: tuple[int, int] | None,
+                  head: Token) -> tuple[int, int]:
+    """Char extent of the reporting clause: speaker, cue and its non-content words."""
+    toks = list(range(*cue)) + (list(range(*speaker)) if speaker else [])
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS and child.i > head.i:
+            toks.extend(t.i for t in child.subtree)
+    start = min(doc[i].idx for i in toks)
+    end = max(doc[i].idx + len(doc[i].text) for i in toks)
+    return start, end
+
+
+def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int],
+                  speaker: tuple[int, int] | None, head: Token) -> list[tuple[int, int]]:
+    clause = clause_extent(doc, cue, speaker, head)
+    before, after = _adjacent_quotes(text, quotes, clause)
+    if before is not None:
+        frags = list(before.fragments)
+        if after is not None and "," in text[clause[1] : after.outer_start]:
+            frags += after.fragments
+        return frags
+    if after is not None:
+        return list(after.fragments)
+    return []
+
+
+def _as_content(cue: Token) -> list[int]:
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ in _RIGHT_DEPS]
+    if not any(t.lower_ == "as" for c in right for t in c.subtree):
+        return []
+    end = max(c.right_edge.i for c in right)
+    return list(range(cue.i + 1, end + 1))
+
+
+def _complement(cue: Token) -> list[int]:
+    """The clause the cue governs: to its right ('said that ...'), or before it
+    when the cue closes the sentence ('..., sources said')."""
+    for child in cue.rights:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return [t.i for t in child.subtree]
+    for child in cue.lefts:
+        if child.dep_ == "ccomp":
+            return [t.i for t in child.subtree]
+    return []
+
+
+def _host_clause(cue: Token, lexicon: Lexicon) -> list[int]:
+    """'X, he said' parsed with the cue hanging off the statement's verb; not when
+    that verb is itself a cue ('X said Y would defend Z')."""
+    if cue.dep_ not in {"parataxis", "ccomp"} or cue.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    if cue.dep_ != "parataxis" and (cue.head.i > cue.i or lexicon.is_cue(cue.head)):
+        return []
+    own = {t.i for t in cue.subtree}
+    return [t.i for t in cue.head.subtree if t.i not in own]
+
+
+def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
+    """The object a cue is about: its particle's object ("called for X"), else its
+    direct object (with a predicate: "called X a fraud"), else its first
+    prepositional or adjectival complement; trailing adjuncts are left out.
+    Only for verbs that are cues often enough to be trusted without a clause."""
+    lemma = cue.lemma_.lower()
+    if lemma in ADDRESSEE_CUES or lemma not in lexicon.strong:
+        return []
+    rights = list(cue.rights)
+    particle = [c for c in rights if c.i == cue_end - 1 and c.dep_ == "prep"]
+    if particle:
+        return [t.i for c in particle[0].children if c.dep_ == "pobj" for t in c.subtree]
+    objects = [c for c in rights if c.dep_ in {"dobj", "dative"}]
+    if objects:
+        keep = objects + [c for c in rights if c.dep_ in {"oprd", "attr", "ccomp", "xcomp"}]
+        return [t.i for c in keep for t in c.subtree if t.i >= cue_end]
+    for child in rights:
+        if child.dep_ in _OBJECT_DEPS and child.i >= cue_end:
+            return [t.i for t in child.subtree]
+    return []
+
+
+def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
+    """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
+    if cue.lemma_.lower() in AS_CUES:
+        found = _as_content(cue)
+        if found:
+            return found
+    if cue.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in cue.children):
+        # "..., saying that ...", "..., applauding X": the participle's own words.
+        return _complement(cue) or _objects(cue, cue_end, lexicon)
+    return _complement(cue) or _host_clause(cue, lexicon) or _objects(cue, cue_end, lexicon)

@@ -1,0 +1,96 @@
+"""Reporting cues: which words introduce an attribution, and how far the cue runs.
+
+News attributes far more than speech: "said" and "told", but also "argued",
+"warned", "called for", "endorsed", "vowed to". Which verbs are reliable cues
+is an empirical question, so the lexicon (``data/cues.json``) holds, for each
+verb lemma, how often it was annotated as a cue in a corpus of attributed news
+against how often it occurred as a verb there; a lemma counts as a cue when
+that share reaches ``THRESHOLD``. The file also lists verb + particle pairs
+whose particle belongs to the cue ("referred to", "called for", "pointed out").
+
+A short list of core reporting verbs is always in, whatever the counts say:
+they are cues in any news text, even where the annotated corpus was too small
+to show it ("termed", "testified").
+
+The cue phrase is the verb with its auxiliaries, negation and adverbs to its
+left ("has also said", "did not deny") and such a particle to its right,
+because the reporting act is the whole verb group, not the bare verb.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from worker.extraction.text import word_set
+
+CUES_PATH = Path(__file__).parent / "data" / "cues.json"
+# Minimum share of a lemma's verb occurrences that are cues.
+THRESHOLD = 0.2
+# The share above which a verb is a cue even with only an object ("endorsed
+# Clinton"); below it, the verb must govern a clause or a quotation, which
+# keeps "launched an attack" out while "launched a bid to ..." stays in.
+STRONG = 0.3
+# Minimum number of cue occurrences behind a lemma.
+MIN_COUNT = 3
+CORE_VERBS = word_set("""
+    say tell add report claim deny warn describe term state insist announce explain
+    note argue acknowledge admit confirm stress emphasise emphasize write suggest
+    estimate predict reply respond allege assert declare maintain reiterate comment
+    recall indicate disclose reveal tweet testify conclude promise vow threaten
+    complain concede contend caution observe remark underline urge accuse dismiss
+    characterise characterize label brand
+    """)
+_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_WH = frozenset({"when", "where", "why", "how", "as", "so", "then", "now", "here"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    # Cues even when they govern only an object.
+    strong: frozenset[str]
+    # "refer to", "call for": the particle is part of the cue.
+    particles: frozenset[tuple[str, str]]
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.verbs
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The cue lexicon from ``data/cues.json``, loaded once."""
+    raw = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    counts = {k: v for k, v in raw["verbs"].items() if v[0] >= MIN_COUNT}
+    verbs = CORE_VERBS | {k for k, (cue, total) in counts.items() if cue >= THRESHOLD * total}
+    strong = CORE_VERBS | {k for k, (cue, total) in counts.items() if cue >= STRONG * total}
+    particles = frozenset(
+        (verb, particle) for verb, particle in (p.split() for p in raw["particles"])
+    )
+    return Lexicon(frozenset(verbs), frozenset(strong), particles)
+
+
+def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
+    """Token range of the cue phrase headed by ``token``."""
+    start = token.i
+    left = sorted((c for c in token.children if c.i < token.i and c.dep_ in _LEFT_DEPS),
+                  key=lambda c: -c.i)
+    for child in left:
+        if child.i != start - 1 or child.lower_ in _WH or child.tag_ in {"WRB"}:
+            break
+        start = child.i
+    end = token.i + 1
+    for child in sorted((c for c in token.children if c.i > token.i), key=lambda c: c.i):
+        if child.i != end:
+            break
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep" and (token.lemma_.lower(), child.lower_) in lexicon.particles
+        ):
+            end = child.i + 1
+        else:
+            break
+    return start, end
