@@ -86,8 +86,7 @@ def wait_done(jobs: JobStore, job_ids: Iterable[str], timeout: float) -> dict[st
     pending = set(job_ids)
     deadline = time.monotonic() + timeout
     while pending and time.monotonic() < deadline:
-        for job_id in list(pending):
-            job = jobs.get(job_id)
+        for job_id, job in jobs.get_many(sorted(pending)).items():
             if job and job.status in ("done", "failed"):
                 pending.discard(job_id)
                 if job.status == "done":
@@ -95,7 +94,7 @@ def wait_done(jobs: JobStore, job_ids: Iterable[str], timeout: float) -> dict[st
                 else:
                     print(f"job {job_id} failed: {job.error}", file=sys.stderr)
         if pending:
-            time.sleep(0.5)
+            time.sleep(1.0)
     if pending:
         print(f"warning: {len(pending)} jobs unfinished after {timeout:.0f}s", file=sys.stderr)
     return done

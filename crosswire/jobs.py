@@ -119,7 +119,18 @@ class JobStore:
             self._r.hset(key, mapping={"error": error, "updated_at": _now()})
 
     def get(self, job_id: str) -> Job | None:
-        d = {str(k): str(v) for k, v in self._r.hgetall(self._key(job_id)).items()}
+        return self._parse(job_id, self._r.hgetall(self._key(job_id)))
+
+    def get_many(self, job_ids: list[str]) -> dict[str, Job | None]:
+        """Several jobs in one round trip (for callers waiting on a batch)."""
+        pipe = self._r.pipeline(transaction=False)
+        for job_id in job_ids:
+            pipe.hgetall(self._key(job_id))
+        return {j: self._parse(j, raw) for j, raw in zip(job_ids, pipe.execute(), strict=True)}
+
+    @staticmethod
+    def _parse(job_id: str, raw: Any) -> Job | None:
+        d = {str(k): str(v) for k, v in raw.items()}
         if not d:
             return None
         return Job(

@@ -63,7 +63,8 @@ class Settings(BaseSettings):
 
     # --- stories ----------------------------------------------------------------
     story_window_days: int = 3
-    story_threshold: float = 0.35
+    # Cosine of story terms (indexer.story_features), tuned with bench.story_replay.
+    story_threshold: float = 0.30
 
     def index_name(self, base: str) -> str:
         """The alias under which ``base`` (``articles``, ``claims``) is searched."""

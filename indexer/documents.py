@@ -115,7 +115,13 @@ def article_speakers(extraction: Extraction) -> list[str]:
 
 
 def article_document(
-    article: Article, extraction: Extraction, story_id: str, indexed_at: datetime
+    article: Article,
+    extraction: Extraction,
+    story_id: str,
+    indexed_at: datetime,
+    *,
+    story_terms: list[str] | None = None,
+    copy_of: str | None = None,
 ) -> dict[str, Any]:
     """The ``articles`` document: searchable fields plus the full extraction for reads."""
     entities = _unique_entities(extraction.entities)
@@ -153,6 +159,8 @@ def article_document(
         "speakers": article_speakers(extraction),
         "claim_count": len(extraction.claims),
         "fingerprint": " ".join(fingerprint(article.title, extraction.lemmas)),
+        "story_terms": story_terms or [],
+        "copy_of": copy_of,
         "extraction": extraction.model_dump(mode="json"),
     }
 

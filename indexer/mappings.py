@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 MAPPING_VERSION = 1
-BASES = ("articles", "claims")
+BASES = ("articles", "claims", "stories")
 
 # One analyzer for every full-text field the search box queries: with
 # simple_query_string's default AND, a stop word that one field keeps and
@@ -108,6 +108,11 @@ ARTICLE_PROPERTIES: dict[str, Any] = {
         "norms": False,
         "index_options": "freqs",
     },
+    # Story matching's term bag (indexer.story_features): one keyword per
+    # occurrence, so term vectors give its term and document frequencies.
+    "story_terms": _KEYWORD,
+    # The article this one is a near-duplicate of (syndicated wire copy), if any.
+    "copy_of": _KEYWORD,
     # The full extraction, kept for reads only: not indexed, no mapping to keep in step.
     "extraction": {"type": "object", "enabled": False},
 }
@@ -133,14 +138,42 @@ CLAIM_PROPERTIES: dict[str, Any] = {
     "end": {"type": "integer"},
 }
 
+# One document per story, rewritten whenever an article joins or stories merge
+# (indexer.story_docs), so story lists and views need no aggregation.
+STORY_PROPERTIES: dict[str, Any] = {
+    "id": _KEYWORD,
+    "title": _text_with_keyword(1024),
+    # The article the title comes from: the one most central to the story.
+    "central_article_id": _KEYWORD,
+    "first_published_at": _DATE,
+    "last_published_at": _DATE,
+    # story_date bounds (publication, else submission time) for undated stories.
+    "first_date": _DATE,
+    "last_date": _DATE,
+    "outlets": _KEYWORD,
+    "article_ids": _KEYWORD,
+    "article_count": {"type": "integer"},
+    "copy_count": {"type": "integer"},
+    # Most frequent across the story's articles, as keys and as "key\x1flabel\x1fname" tags.
+    "entities": _KEYWORD,
+    "entity_tags": _KEYWORD,
+    "places": _KEYWORD,
+    "location_tags": _KEYWORD,
+    "speakers": _KEYWORD,
+    "claim_ids": _KEYWORD,
+    "claim_count": {"type": "integer"},
+    "updated_at": _DATE,
+}
+
 PROPERTIES: dict[str, dict[str, Any]] = {
     "articles": ARTICLE_PROPERTIES,
     "claims": CLAIM_PROPERTIES,
+    "stories": STORY_PROPERTIES,
 }
 
 
 def mappings(base: str) -> dict[str, Any]:
-    """The mappings of one index (``articles`` or ``claims``)."""
+    """The mappings of one index (``articles``, ``claims`` or ``stories``)."""
     return {
         "dynamic": "strict",
         "_meta": {"crosswire_mapping_version": MAPPING_VERSION},

@@ -19,7 +19,8 @@ from .story_view import outlet_columns, story_statements
 # A story is a handful to a few hundred reports; this only bounds a runaway one.
 MAX_STORY_ARTICLES = 1000
 MAX_STORY_CLAIMS = 10_000
-_INTERNAL = ["fingerprint", "entity_tags", "location_tags", "story_date"]
+_INTERNAL = ["fingerprint", "entity_tags", "location_tags", "story_date", "story_terms",
+             "entity_aliases", "place_names"]
 _STORY_ARTICLE = ["id", "outlet", "title", "url", "published_at", "author", "entities",
                   "entity_tags", "location_tags"]
 

@@ -1,16 +1,21 @@
-"""Story assignment: which already-indexed story, if any, a new article reports on.
+"""Story assignment: which indexed stories, if any, a new article reports on.
 
-Elasticsearch only *finds* candidates (articles from other outlets, within the
-story window, sharing an entity, place, speaker or lead wording). Whether a
-candidate is the same story is decided here, in Python, on a 0..1 similarity of
-the two articles' extracted features, because a BM25 score depends on the size
-and content of the index and cannot carry a fixed threshold.
+Elasticsearch *finds* candidates (articles within the story window sharing the
+heaviest of the article's story terms) and supplies the document frequencies
+that weight the terms. Whether a candidate reports the same event is decided
+here, on the tf-idf cosine of the two term bags (``indexer.story_features``)
+against one threshold, because a BM25 score depends on the index's size and
+content and cannot carry a fixed threshold.
+
+Linking is single-link: an article joins every story holding an article it
+matches, so an article that matches two stories is the evidence that they are
+one, and the writer merges them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -20,119 +25,39 @@ from crosswire.articles import Article
 from crosswire.settings import Settings
 from worker.extraction.model import Extraction
 
-from .documents import (
-    article_speakers,
-    entity_tags,
-    fingerprint,
-    iso,
-    location_tags,
-    story_date,
-    untag,
-)
+from .copies import is_copy
+from .documents import iso, story_date
+from .story_features import cosine, story_terms, weights
 
-# Rarer kinds of names say more about *which* event: two reports naming the same
-# minister or the same village are likelier one story than two naming "Russia".
-ENTITY_WEIGHTS: dict[str, float] = {
-    "PERSON": 3.0, "EVENT": 3.0, "ORG": 2.0, "FAC": 2.0, "GPE": 1.0, "LOC": 1.0, "NORP": 0.5,
-}
-PLACE_WEIGHTS: dict[str, float] = {"place": 3.0, "city": 2.0, "region": 1.5, "country": 0.5}
-# How the four signals combine. Only signals that both articles have take part
-# (weights renormalised): a missing signal is as often a gap in extraction as a
-# real difference, and should not count against a match.
-SIGNAL_WEIGHTS: dict[str, float] = {"entities": 0.4, "places": 0.2, "speakers": 0.1, "text": 0.3}
 CANDIDATES = 50
-# Keys per field in the candidate query, heaviest first: bounds the clause count
-# for a very long article (similarity itself still uses every key).
-MAX_QUERY_KEYS = 100
-_SOURCE = ["story_id", "outlet", "entity_tags", "location_tags", "speakers", "fingerprint"]
+# Terms in the candidate query, heaviest first: bounds the clause count for a
+# long article (the similarity itself uses every term).
+MAX_QUERY_TERMS = 100
+# Candidates this similar have their text compared for copying; a copy shares
+# its whole lead, so it is far above any threshold worth using.
+COPY_SCREEN = 0.5
+_SOURCE = ["story_id", "outlet", "story_date", "copy_of"]
 
 
 @dataclass(frozen=True)
-class StoryFeatures:
-    """What story matching compares: weighted entity and place keys, speakers, lead words."""
+class Scored:
+    """One candidate article and how similar it is to the new one."""
 
-    entities: Mapping[str, float]
-    places: Mapping[str, float]
-    speakers: frozenset[str]
-    words: frozenset[str]
-
-    @classmethod
-    def of(cls, article: Article, extraction: Extraction) -> StoryFeatures:
-        return cls.from_fields(
-            entity_tags(extraction),
-            location_tags(extraction),
-            article_speakers(extraction),
-            fingerprint(article.title, extraction.lemmas),
-        )
-
-    @classmethod
-    def from_source(cls, source: Mapping[str, Any]) -> StoryFeatures:
-        """Features of an indexed article, from the fields in ``_SOURCE``."""
-        return cls.from_fields(
-            source.get("entity_tags") or [],
-            source.get("location_tags") or [],
-            source.get("speakers") or [],
-            str(source.get("fingerprint") or "").split(),
-        )
-
-    @classmethod
-    def from_fields(
-        cls, e_tags: list[str], l_tags: list[str], speakers: list[str], words: list[str]
-    ) -> StoryFeatures:
-        return cls(
-            entities=_weights(e_tags, ENTITY_WEIGHTS),
-            places=_weights(l_tags, PLACE_WEIGHTS),
-            speakers=frozenset(speakers),
-            words=frozenset(words),
-        )
-
-
-def _weights(tags: list[str], table: Mapping[str, float]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for value in tags:
-        parts = untag(value)
-        out[parts[0]] = table.get(parts[1], 1.0) if len(parts) > 1 else 1.0
-    return out
-
-
-def weighted_dice(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """2·w(A∩B) / (w(A)+w(B)): 1 for identical sets, 0 for disjoint ones.
-
-    Dice rather than Jaccard because independently written reports share only
-    part of their vocabulary; Dice spreads that range more usefully below 0.5.
-    """
-    total = sum(a.values()) + sum(b.values())
-    if total == 0:
-        return 0.0
-    shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
-    return 2 * shared / total
-
-
-def _set_weights(s: frozenset[str]) -> dict[str, float]:
-    return dict.fromkeys(s, 1.0)
-
-
-def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
-    """How likely two articles report one event, 0..1."""
-    pairs: dict[str, tuple[Mapping[str, float], Mapping[str, float]]] = {
-        "entities": (a.entities, b.entities),
-        "places": (a.places, b.places),
-        "speakers": (_set_weights(a.speakers), _set_weights(b.speakers)),
-        "text": (_set_weights(a.words), _set_weights(b.words)),
-    }
-    score = weight = 0.0
-    for name, (x, y) in pairs.items():
-        if x and y:
-            score += SIGNAL_WEIGHTS[name] * weighted_dice(x, y)
-            weight += SIGNAL_WEIGHTS[name]
-    return score / weight if weight else 0.0
-
-
-@dataclass(frozen=True)
-class StoryMatch:
+    article_id: str
     story_id: str
     score: float
-    article_id: str
+    same_outlet: bool
+
+
+@dataclass
+class StoryDecision:
+    """Where an article goes: its story, the stories to merge into it, what it copies."""
+
+    story_id: str
+    merge: list[str] = field(default_factory=list)
+    copy_of: str | None = None
+    # Every candidate scored, for evaluation and tuning (not stored).
+    scored: list[Scored] = field(default_factory=list)
 
 
 def new_story_id(article: Article) -> str:
@@ -140,117 +65,149 @@ def new_story_id(article: Article) -> str:
     return f"s-{article.id[:16]}"
 
 
-def existing_story_id(es: Elasticsearch, settings: Settings, article_id: str) -> str | None:
+def existing_assignment(
+    es: Elasticsearch, settings: Settings, article_id: str
+) -> tuple[str, str | None] | None:
+    """(story_id, copy_of) of an already indexed article, else None."""
     resp = es.options(ignore_status=404).get(
-        index=settings.index_name("articles"), id=article_id, source_includes=["story_id"]
+        index=settings.index_name("articles"), id=article_id,
+        source_includes=["story_id", "copy_of"],
     )
-    if not resp.get("found"):
+    source = resp.get("_source") or {}
+    if not resp.get("found") or not source.get("story_id"):
         return None
-    story = (resp.get("_source") or {}).get("story_id")
-    return str(story) if story else None
+    copy_of = source.get("copy_of")
+    return str(source["story_id"]), str(copy_of) if copy_of else None
 
 
-def _terms_clause(field: str, weights: Mapping[str, float]) -> list[dict[str, Any]]:
-    if not weights:
-        return []
-    heaviest = sorted(weights.items(), key=lambda kw: (-kw[1], kw[0]))[:MAX_QUERY_KEYS]
-    return [{"bool": {"should": [{"term": {field: {"value": k, "boost": w}}}
-                                 for k, w in heaviest]}}]
+def _stats(resp: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int], int]:
+    """(term frequencies, document frequencies, document count) of one term-vectors answer."""
+    tv = (resp.get("term_vectors") or {}).get("story_terms") or {}
+    terms = tv.get("terms") or {}
+    docs = int((tv.get("field_statistics") or {}).get("doc_count", 0))
+    tf = {t: int(v.get("term_freq", 1)) for t, v in terms.items()}
+    df = {t: int(v.get("doc_freq", 0)) for t, v in terms.items()}
+    return tf, df, docs
+
+
+def _weights_of(tf: Mapping[str, int], df: Mapping[str, int], docs: int) -> dict[str, float]:
+    return weights((t for t, n in tf.items() for _ in range(n)), df, docs)
+
+
+def article_weights(
+    es: Elasticsearch, settings: Settings, terms: list[str]
+) -> tuple[dict[str, float], int]:
+    """The new article's term weights, with document frequencies from the index."""
+    if not terms:
+        return {}, 0
+    resp = es.termvectors(
+        index=settings.index_name("articles"), doc={"story_terms": terms},
+        fields=["story_terms"], term_statistics=True, field_statistics=True,
+        positions=False, offsets=False,
+    )
+    tf, df, docs = _stats(resp.body)
+    # The new article is not in the index yet: count it, as it will be.
+    df = {t: df.get(t, 0) + 1 for t in tf}
+    return _weights_of(tf, df, docs + 1), docs + 1
 
 
 def candidate_query(
-    settings: Settings, article: Article, features: StoryFeatures, *, same_outlet: bool = False
+    settings: Settings, article: Article, heaviest: list[tuple[str, float]]
 ) -> dict[str, Any]:
-    """Recall-oriented query: anything sharing one signal within the window is a candidate."""
+    """Recall-oriented: anything in the window sharing one heavy term is a candidate."""
     ref = story_date(article)
     window = timedelta(days=settings.story_window_days)
-    # One term clause per key rather than one terms query: terms scores every hit
-    # alike, while separate clauses rank candidates sharing more, and rarer (by
-    # IDF and by kind), keys first, so the true match is among the top hits.
-    should: list[dict[str, Any]] = [
-        *_terms_clause("entities", features.entities),
-        *_terms_clause("locations.key", features.places),
-        *_terms_clause("speakers", dict.fromkeys(features.speakers, 0.5)),
-    ]
-    if features.words:
-        should.append({
-            "more_like_this": {
-                "fields": ["fingerprint"],
-                "like": " ".join(sorted(features.words)),
-                "min_term_freq": 1,
-                "min_doc_freq": 1,
-                "max_query_terms": 50,
-                "minimum_should_match": "10%",
-            }
-        })
-    must_not: list[dict[str, Any]] = [{"ids": {"values": [article.id]}}]
-    if not same_outlet:
-        must_not.append({"term": {"outlet": article.outlet}})
     return {
         "bool": {
-            "filter": [{"range": {"story_date": {"gte": iso(ref - window),
-                                                 "lte": iso(ref + window)}}}],
-            "must_not": must_not,
-            "should": should,
+            "filter": [
+                {"range": {"story_date": {"gte": iso(ref - window), "lte": iso(ref + window)}}},
+                {"exists": {"field": "story_id"}},
+            ],
+            "must_not": [{"ids": {"values": [article.id]}}],
+            "should": [{"term": {"story_terms": {"value": t, "boost": w}}} for t, w in heaviest],
             "minimum_should_match": 1,
         }
     }
 
 
-def best_match(
-    es: Elasticsearch,
-    settings: Settings,
-    article: Article,
-    extraction: Extraction,
-    *,
-    same_outlet: bool = False,
-) -> StoryMatch | None:
-    """The most similar candidate's story, whatever its score (None without candidates)."""
-    features = StoryFeatures.of(article, extraction)
-    if not (features.entities or features.places or features.speakers or features.words):
+def score_candidates(
+    es: Elasticsearch, settings: Settings, article: Article, terms: list[str]
+) -> tuple[list[Scored], dict[str, dict[str, Any]]]:
+    """Candidates, best first, and their sources (story_id, outlet, story_date, copy_of)."""
+    mine, docs = article_weights(es, settings, terms)
+    if not mine:
+        return [], {}
+    heaviest = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_QUERY_TERMS]
+    hits = es.search(
+        index=settings.index_name("articles"), query=candidate_query(settings, article, heaviest),
+        size=CANDIDATES, source_includes=_SOURCE,
+    )["hits"]["hits"]
+    if not hits:
+        return [], {}
+    sources = {str(h["_id"]): h["_source"] for h in hits}
+    vectors = es.mtermvectors(
+        index=settings.index_name("articles"), ids=list(sources), fields=["story_terms"],
+        term_statistics=True, field_statistics=False, positions=False, offsets=False,
+    )["docs"]
+    scored = []
+    for doc in vectors:
+        tf, df, _ = _stats(doc)
+        source = sources[str(doc["_id"])]
+        scored.append(Scored(
+            article_id=str(doc["_id"]), story_id=str(source["story_id"]),
+            score=cosine(mine, _weights_of(tf, df, docs)),
+            same_outlet=source.get("outlet") == article.outlet,
+        ))
+    scored.sort(key=lambda s: (-s.score, s.article_id))
+    return scored, sources
+
+
+def find_copy(
+    es: Elasticsearch, settings: Settings, article: Article, scored: list[Scored],
+    sources: Mapping[str, Mapping[str, Any]],
+) -> Scored | None:
+    """The earliest indexed article this one is a near-duplicate of, if any."""
+    close = [s for s in scored if s.score >= COPY_SCREEN]
+    if not close or not article.text:
         return None
-    resp = es.search(
-        index=settings.index_name("articles"),
-        query=candidate_query(settings, article, features, same_outlet=same_outlet),
-        size=CANDIDATES,
-        source_includes=_SOURCE,
-    )
-    best: StoryMatch | None = None
-    for hit in resp["hits"]["hits"]:
-        source = hit["_source"]
-        story = source.get("story_id")
-        if not story:
-            continue
-        match = StoryMatch(str(story), similarity(features, StoryFeatures.from_source(source)),
-                           str(hit["_id"]))
-        # Ties go to the smaller story id, so the outcome never depends on hit order.
-        if best is None or (match.score, best.story_id) > (best.score, match.story_id):
-            best = match
-    return best
+    texts = es.mget(index=settings.index_name("articles"), ids=[s.article_id for s in close],
+                    source_includes=["text"])["docs"]
+    text_of = {str(d["_id"]): str((d.get("_source") or {}).get("text") or "") for d in texts}
+    copies = [s for s in close if is_copy(article.text, text_of.get(s.article_id, ""))]
+    if not copies:
+        return None
+    return min(copies, key=lambda s: (str(sources[s.article_id].get("story_date")), s.article_id))
 
 
-def assign_story(
-    es: Elasticsearch,
-    settings: Settings,
-    article: Article,
-    extraction: Extraction,
-    *,
-    same_outlet: bool = False,
-) -> str:
-    """The story id for ``article``: its existing one, the best match's, or a new one.
+def decide(
+    es: Elasticsearch, settings: Settings, article: Article, extraction: Extraction
+) -> StoryDecision:
+    """The story for a new article, the stories it proves to be the same, and its original.
 
-    Candidates come from *other* outlets by default: one outlet's several pieces on
-    an event (live blog, analysis) still meet in one story through other outlets'
-    reports, while one outlet's unrelated pieces on a recurring topic are not glued
-    together by their shared house vocabulary. ``same_outlet=True`` lifts that.
-
-    Callers that can race (several workers) must hold a lock across this call and
-    the write that follows; see :func:`indexer.writer.index_article`.
+    Candidates from the article's own outlet count only as copies: an outlet's
+    pieces on a recurring topic share house vocabulary without sharing an event,
+    and its several pieces on one event meet through other outlets' reports.
     """
-    existing = existing_story_id(es, settings, article.id)
-    if existing:
-        return existing
-    match = best_match(es, settings, article, extraction, same_outlet=same_outlet)
-    if match is not None and match.score >= settings.story_threshold:
-        return match.story_id
-    return new_story_id(article)
+    terms = story_terms(article, extraction)
+    scored, sources = score_candidates(es, settings, article, terms)
+    original = find_copy(es, settings, article, scored, sources)
+    stories: dict[str, float] = {}
+    for s in scored:
+        if s.score >= settings.story_threshold and not s.same_outlet:
+            stories[s.story_id] = max(stories.get(s.story_id, 0.0), s.score)
+    if original is not None:
+        stories[original.story_id] = max(stories.get(original.story_id, 0.0), original.score)
+    copy_of = None
+    if original is not None:
+        root = sources[original.article_id].get("copy_of")
+        copy_of = str(root) if root else original.article_id
+    if not stories:
+        return StoryDecision(new_story_id(article), copy_of=copy_of, scored=scored)
+    survivor, *merge = sorted(stories, key=lambda s: (-_size(es, settings, s), s)) \
+        if len(stories) > 1 else list(stories)
+    return StoryDecision(survivor, merge=merge, copy_of=copy_of, scored=scored)
+
+
+def _size(es: Elasticsearch, settings: Settings, story_id: str) -> int:
+    return int(es.count(index=settings.index_name("articles"),
+                        query={"term": {"story_id": story_id}})["count"])

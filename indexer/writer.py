@@ -14,7 +14,9 @@ from crosswire.settings import Settings
 from worker.extraction.model import Extraction
 
 from .documents import article_document, claim_documents
-from .stories import assign_story
+from .stories import StoryDecision, decide, existing_assignment
+from .story_docs import MAX_STORY_ARTICLES, story_operations, story_sources
+from .story_features import story_terms
 
 # Far above any real article's claim count; only bounds the stale-claims lookup.
 _MAX_CLAIMS = 10_000
@@ -38,6 +40,11 @@ class IndexResult:
     claims_indexed: int
     # True when the article document did not exist before (not a re-run).
     created: bool
+    copy_of: str | None = None
+    # Stories merged into ``story_id`` by this article.
+    merged: tuple[str, ...] = ()
+    # The story decision, with every candidate's score (None on a re-run).
+    decision: StoryDecision | None = None
 
 
 def index_article(
@@ -47,35 +54,77 @@ def index_article(
     extraction: Extraction,
     story_lock: AbstractContextManager[object] | None = None,
 ) -> IndexResult:
-    """Assign the article's story and write it with its claims.
+    """Assign the article's story, merge the stories it bridges, write it with its claims.
 
     ``story_lock`` must be held by every process indexing articles (the worker
-    passes a Redis lock): story search and write then happen one article at a
-    time, and ``refresh="wait_for"`` makes each write visible to the next search,
-    so two reports of one event arriving together still land in one story.
+    passes a Redis lock): story search, merge and write then happen one article
+    at a time, and every write refreshes the index, so two reports of one event
+    arriving together still land in one story.
 
     Re-running with the same article is harmless: ids derive from the article id,
-    an indexed article keeps its story, and claims beyond the new count are
-    deleted in the same bulk request that writes the rest.
+    an indexed article keeps its story and its original, and claims beyond the
+    new count are deleted in the same bulk request that writes the rest.
     """
     with story_lock if story_lock is not None else nullcontext():
-        story_id = assign_story(es, settings, article, extraction)
+        existing = existing_assignment(es, settings, article.id)
+        decision = (StoryDecision(existing[0], copy_of=existing[1]) if existing
+                    else decide(es, settings, article, extraction))
+        story_id = decision.story_id
         claims = claim_documents(article, extraction, story_id)
         stale = _stale_claim_ids(es, settings, article.id, len(claims))
-        operations = _operations(
-            settings, article_document(article, extraction, story_id, datetime.now(UTC)),
-            claims, stale,
-        )
-        resp = es.bulk(operations=operations, refresh="wait_for", require_alias=True)
+        doc = article_document(article, extraction, story_id, datetime.now(UTC),
+                               story_terms=story_terms(article, extraction),
+                               copy_of=decision.copy_of)
+        # One request: the article, its claims, the merge's rewrites and the
+        # stories' summaries (computed from the members as they will be).
+        members = [s for story in [story_id, *decision.merge]
+                   for s in story_sources(es, settings, story) if s.get("id") != article.id]
+        operations = [*_operations(settings, doc, claims, stale),
+                      *merge_operations(es, settings, decision.merge, story_id),
+                      *story_operations(settings, {story_id: [*members, doc]}, decision.merge)]
+        items = bulk(es, article.id, operations)
+    created = items[0]["index"].get("result") == "created"
+    return IndexResult(story_id=story_id, claims_indexed=len(claims), created=created,
+                       copy_of=decision.copy_of, merged=tuple(decision.merge),
+                       decision=None if existing else decision)
+
+
+def bulk(es: Elasticsearch, article_id: str, operations: list[dict[str, Any]]
+         ) -> list[dict[str, Any]]:
+    """One bulk request, refreshed at once (the next story search must see it)."""
+    if not operations:
+        return []
+    resp = es.bulk(operations=operations, refresh=True, require_alias=True)
     items: list[dict[str, Any]] = resp["items"]
     errors = [
         body for item in items for action, body in item.items()
         if body.get("error") and not (action == "delete" and body.get("status") == 404)
     ]
     if errors:
-        raise IndexingError(article.id, errors)
-    created = items[0]["index"].get("result") == "created"
-    return IndexResult(story_id=story_id, claims_indexed=len(claims), created=created)
+        raise IndexingError(article_id, errors)
+    return items
+
+
+def merge_operations(
+    es: Elasticsearch, settings: Settings, merged: list[str], survivor: str
+) -> list[dict[str, Any]]:
+    """Bulk lines moving every article and claim of ``merged`` stories to ``survivor``.
+
+    Search plus bulk updates rather than update-by-query, which needs scripting
+    the minimal distribution lacks. Runs under the story lock, and every write
+    refreshes, so the search sees every member.
+    """
+    if not merged:
+        return []
+    ops: list[dict[str, Any]] = []
+    for base, limit in (("articles", MAX_STORY_ARTICLES), ("claims", _MAX_CLAIMS)):
+        index = settings.index_name(base)
+        hits = es.search(index=index, query={"terms": {"story_id": merged}}, size=limit,
+                         source=False)["hits"]["hits"]
+        for hit in hits:
+            ops += [{"update": {"_index": index, "_id": hit["_id"]}},
+                    {"doc": {"story_id": survivor}}]
+    return ops
 
 
 def _stale_claim_ids(

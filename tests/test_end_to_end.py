@@ -75,12 +75,14 @@ def test_two_outlets_reporting_one_event_come_back_as_one_story(client: TestClie
     assert ids == {seed["article_id"], second["article_id"]}
     assert {a["outlet"] for a in top["articles"]} == {"rt.com", "wirewatch.example"}
     assert any("<em>" in h for a in top["articles"] for h in a["highlights"])
-    assert {c["speaker_name"] for c in top["claims"]} >= {"Vladimir Putin", "Ash Carter"}
+    assert "Vladimir Putin" in {c["speaker_name"] for c in top["claims"]}
     assert jobs[0]["story_id"] == jobs[1]["story_id"] != jobs[2]["story_id"]
 
     story = client.get(f"/stories/{top['story_id']}").json()
     assert sorted(story["outlets"]) == ["rt.com", "wirewatch.example"]
     assert all(a["claims"] for a in story["articles"])
+    speakers = {c["speaker_name"] for a in story["articles"] for c in a["claims"]}
+    assert speakers >= {"Vladimir Putin", "Ash Carter"}
 
     article = client.get(f"/articles/{seed['article_id']}").json()
     assert article["story_id"] == top["story_id"]

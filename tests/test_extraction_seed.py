@@ -89,7 +89,8 @@ def test_named_speakers(
     if name is not None:
         assert claim.speaker_name == name
         assert claim.speaker_type == "person"
-        assert claim.speaker_key == "person:" + name.lower().replace(" ", "-")
+        # Person keys are the family name; the full name is the display name.
+        assert claim.speaker_key == "person:" + name.split()[-1].lower()
 
 
 def test_ministry_claims_share_one_government_key(result: Extraction, text: str) -> None:
@@ -101,7 +102,7 @@ def test_ministry_claims_share_one_government_key(result: Extraction, text: str)
 
 
 def test_stressing_inherits_putin(result: Extraction, text: str) -> None:
-    claim = _claim(result, text, "the US-led coalition invades")
+    claim = _claim(result, text, "that the US-led coalition invades")
     assert claim.cue.text == "stressing"
     assert claim.speaker_name == "Vladimir Putin"
 
@@ -179,8 +180,24 @@ def test_syrian_places(result: Extraction, mention: str, lat: float, lon: float)
     assert found, mention
     for loc in found:
         assert loc.country_code == "SY"
-        assert _km(loc.lat, loc.lon, lat, lon) < 10
         assert loc.key == f"geo:{loc.geonames_id}"
+        if loc.kind == "region":
+            # "Idlib region", "the region of Hama", "Homs province": the province
+            # (its own GeoNames entry and point), not its capital city.
+            assert loc.geonames_id == PROVINCES[mention]
+            assert loc.feature == "ADM1"
+            assert _km(loc.lat, loc.lon, lat, lon) < 100
+        else:
+            assert _km(loc.lat, loc.lon, lat, lon) < 10
+
+
+PROVINCES = {"Idlib": 169387, "Hama": 170015, "Homs": 169575}
+
+
+def test_provinces_are_regions(result: Extraction) -> None:
+    kinds = {loc.text: loc.kind for loc in result.locations}
+    assert kinds["Homs province"] == "region"
+    assert "region" in {kinds.get("Idlib"), kinds.get("Idlib region")}
 
 
 def test_region_words_mark_regions(result: Extraction) -> None:
@@ -202,7 +219,7 @@ def test_entities_fixed_and_canonical(result: Extraction) -> None:
     assert not any("non-" in t for t in texts)
     keys = {e.text: e.key for e in result.entities}
     assert keys["IS"] == keys["Islamic State"] == "org:islamic-state"
-    assert keys["Putin"] == keys["Vladimir Putin"] == "person:vladimir-putin"
+    assert keys["Putin"] == keys["Vladimir Putin"] == "person:putin"
     assert keys["Assad"] == keys["Bashar al-Assad"]
     assert keys["US"].startswith("geo:")
     # "non-Islamic State insurgents" yields neither a place nor an entity.

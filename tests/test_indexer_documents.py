@@ -1,18 +1,18 @@
-"""Document building, story similarity and query building: no cluster needed."""
+"""Document and query building, no cluster needed (story similarity: its own test module)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
 import pytest
-from indexer_reports import japan_nhk, quake_aljazeera, quake_bbc, quake_reuters, rates_ft
+from indexer_reports import quake_aljazeera, quake_reuters
 from pydantic import ValidationError
 
 from indexer.documents import TAG_SEP, article_document, claim_documents, fingerprint, tokens
 from indexer.mappings import ARTICLE_PROPERTIES, CLAIM_PROPERTIES, mappings
 from indexer.models import SearchParams
 from indexer.search import search_body
-from indexer.stories import StoryFeatures, new_story_id, similarity, weighted_dice
+from indexer.stories import new_story_id
 
 NOW = datetime(2024, 2, 7, tzinfo=UTC)
 
@@ -59,25 +59,6 @@ def test_undated_article_uses_submission_for_story_date() -> None:
 def test_tokens_fold_case_accents_and_stop_words() -> None:
     assert tokens("The Élysée said: 41 ÇAĞLAR") == ["elysee", "41", "caglar"]
     assert fingerprint("Quake hits", "quake strike strike") == ["quake", "hits", "strike"]
-
-
-def test_weighted_dice_bounds() -> None:
-    assert weighted_dice({"a": 1.0}, {"a": 1.0}) == 1.0
-    assert weighted_dice({"a": 1.0}, {"b": 1.0}) == 0.0
-    assert weighted_dice({}, {}) == 0.0
-    assert weighted_dice({"a": 3.0, "b": 1.0}, {"a": 3.0}) == pytest.approx(6 / 7)
-
-
-def test_similarity_separates_events_of_one_kind() -> None:
-    turkey = [StoryFeatures.of(*r) for r in (quake_reuters(), quake_bbc(), quake_aljazeera())]
-    japan = StoryFeatures.of(*japan_nhk())
-    rates = StoryFeatures.of(*rates_ft())
-    for a in turkey:
-        for b in turkey:
-            assert similarity(a, b) > 0.5
-        assert similarity(a, japan) < 0.15
-        assert similarity(a, rates) < 0.05
-    assert similarity(turkey[0], turkey[0]) == pytest.approx(1.0)
 
 
 def test_new_story_id_is_deterministic() -> None:

@@ -10,7 +10,7 @@ from elasticsearch import BadRequestError, Elasticsearch
 from indexer_reports import fresh_indices
 
 from crosswire.settings import Settings
-from indexer.mappings import versioned_index
+from indexer.mappings import BASES, versioned_index
 from indexer.setup import IndexSetupError, drop_indices, ensure_indices
 
 
@@ -29,7 +29,7 @@ def test_ensure_indices_is_idempotent(es: Elasticsearch, idx: Settings) -> None:
     ensure_indices(es, idx)
     ensure_indices(es, idx)
     assert es.count(index=idx.index_name("articles"))["count"] == 1
-    assert len(es.indices.get(index=f"{idx.index_prefix}*")) == 2
+    assert len(es.indices.get(index=f"{idx.index_prefix}*")) == len(BASES)
 
 
 def test_ensure_indices_survives_concurrent_callers(es: Elasticsearch) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from elasticsearch import Elasticsearch
 from indexer_reports import (
@@ -25,15 +26,16 @@ from indexer_reports import (
 
 from crosswire.articles import Article
 from crosswire.settings import Settings
-from indexer.stories import assign_story, best_match, new_story_id
+from indexer.recompute import recompute
+from indexer.stories import decide, new_story_id
 from indexer.writer import index_article
 from worker.extraction.model import Extraction
 
 
 def test_reports_of_one_event_share_a_story(es: Elasticsearch, idx: Settings) -> None:
     first = index_article(es, idx, *quake_reuters())
-    match = best_match(es, idx, *quake_bbc())
-    assert match is not None and match.score > idx.story_threshold
+    decision = decide(es, idx, *quake_bbc())
+    assert decision.scored and decision.scored[0].score > idx.story_threshold
     second = index_article(es, idx, *quake_bbc())
     third = index_article(es, idx, *quake_aljazeera())
     assert first.story_id == second.story_id == third.story_id == new_story_id(quake_reuters()[0])
@@ -57,8 +59,8 @@ def test_same_outlet_is_not_a_candidate_by_default(es: Elasticsearch, idx: Setti
     first = index_article(es, idx, *quake_reuters())
     article, ext = quake_bbc()
     same_outlet = article.model_copy(update={"outlet": "reuters.com", "id": "f" * 32})
-    assert assign_story(es, idx, same_outlet, ext) == new_story_id(same_outlet)
-    assert assign_story(es, idx, same_outlet, ext, same_outlet=True) == first.story_id
+    assert decide(es, idx, same_outlet, ext).story_id == new_story_id(same_outlet)
+    assert decide(es, idx, article, ext).story_id == first.story_id
 
 
 def test_story_window(es: Elasticsearch, idx: Settings) -> None:
@@ -106,3 +108,94 @@ def test_concurrent_reports_with_lock_end_in_one_story(es: Elasticsearch, idx: S
         t.join()
     assert errors == []
     assert len(set(stories.values())) == 1, stories
+
+
+def _story(es: Elasticsearch, idx: Settings, story_id: str) -> dict[str, Any] | None:
+    resp = es.options(ignore_status=404).get(index=idx.index_name("stories"), id=story_id)
+    return resp["_source"] if resp.get("found") else None
+
+
+def _claim_stories(es: Elasticsearch, idx: Settings) -> set[str]:
+    es.indices.refresh(index=idx.index_name("claims"))
+    hits = es.search(index=idx.index_name("claims"), size=100)["hits"]["hits"]
+    return {h["_source"]["story_id"] for h in hits}
+
+
+def test_story_document_follows_every_write(es: Elasticsearch, idx: Settings) -> None:
+    first = index_article(es, idx, *quake_reuters())
+    index_article(es, idx, *quake_bbc())
+    story = _story(es, idx, first.story_id)
+    assert story is not None
+    assert story["article_count"] == 2
+    assert story["outlets"] == ["reuters.com", "bbc.co.uk"]
+    assert story["claim_count"] == 4 and len(story["claim_ids"]) == 4
+    assert story["title"] in {quake_reuters()[0].title, quake_bbc()[0].title}
+    assert story["first_published_at"] < story["last_published_at"]
+
+
+def test_bridging_article_merges_two_stories(es: Elasticsearch, idx: Settings) -> None:
+    # With an impossible threshold the first two reports start a story each;
+    # the third matches both at the real threshold and proves them one.
+    strict = idx.model_copy(update={"story_threshold": 1.01})
+    a = index_article(es, strict, *quake_reuters())
+    b = index_article(es, strict, *quake_bbc())
+    assert a.story_id != b.story_id
+    c = index_article(es, idx, *quake_aljazeera())
+    assert set(c.merged) | {c.story_id} == {a.story_id, b.story_id}
+    for report in (quake_reuters, quake_bbc):
+        assert index_article(es, idx, *report()).story_id == c.story_id
+    assert _claim_stories(es, idx) == {c.story_id}
+    story = _story(es, idx, c.story_id)
+    assert story is not None and story["article_count"] == 3
+    assert _story(es, idx, c.merged[0]) is None
+
+
+def test_reingesting_changes_nothing(es: Elasticsearch, idx: Settings) -> None:
+    index_article(es, idx, *quake_reuters())
+    index_article(es, idx, *quake_bbc())
+    first = index_article(es, idx, *quake_aljazeera())
+    before = _story(es, idx, first.story_id)
+    for report in (quake_aljazeera, quake_reuters, quake_bbc):
+        again = index_article(es, idx, *report())
+        assert again.story_id == first.story_id and not again.created and not again.merged
+    after = _story(es, idx, first.story_id)
+    assert before is not None and after is not None
+    assert {k: v for k, v in after.items() if k != "updated_at"} == \
+        {k: v for k, v in before.items() if k != "updated_at"}
+
+
+def test_wire_copy_joins_and_is_marked(es: Elasticsearch, idx: Settings) -> None:
+    original = index_article(es, idx, *quake_reuters())
+    article, ext = quake_reuters()
+    copy = article.model_copy(update={
+        "id": "c" * 32, "outlet": "localpaper.example", "url": "https://localpaper.example/q",
+        "title": "Dozens dead as quake hits eastern Turkey",
+    })
+    result = index_article(es, idx, copy, ext)
+    assert result.story_id == original.story_id
+    assert result.copy_of == article.id
+    # The same text from the same outlet under another URL is a copy too.
+    again = article.model_copy(update={"id": "d" * 32, "url": "https://reuters.com/x"})
+    assert index_article(es, idx, again, ext).copy_of == article.id
+    assert index_article(es, idx, *quake_bbc()).copy_of is None
+    story = _story(es, idx, original.story_id)
+    assert story is not None and story["copy_count"] == 2
+    assert story["central_article_id"] != copy.id
+
+
+def test_recompute_applies_a_new_threshold(es: Elasticsearch, idx: Settings) -> None:
+    strict = idx.model_copy(update={"story_threshold": 1.01})
+    stories = {index_article(es, strict, *r()).story_id
+               for r in (quake_reuters, quake_bbc, quake_aljazeera, rates_ft)}
+    assert len(stories) == 4
+    result = recompute(es, idx, since=T0 - timedelta(days=2), until=T0 + timedelta(days=2))
+    assert result.articles == 4 and result.stories_before == 4 and result.stories_after == 2
+    quake = index_article(es, idx, *quake_reuters()).story_id
+    assert index_article(es, idx, *quake_aljazeera()).story_id == quake
+    es.indices.refresh(index=idx.index_name("stories"))
+    docs = es.search(index=idx.index_name("stories"), size=10)["hits"]["hits"]
+    assert sorted(d["_source"]["article_count"] for d in docs) == [1, 3]
+    assert len(_claim_stories(es, idx)) == 2
+    # Recomputing again changes nothing.
+    assert recompute(es, idx, since=T0 - timedelta(days=2)).stories_after == 2
+    assert index_article(es, idx, *quake_bbc()).story_id == quake

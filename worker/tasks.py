@@ -60,7 +60,7 @@ def fetch(self: PipelineTask, record: dict[str, Any]) -> dict[str, Any]:
 def extract(self: PipelineTask, record: dict[str, Any]) -> dict[str, Any]:
     """Article -> {article (with plain text), extraction}."""
     article = _with_text(Article.model_validate(record))
-    extraction = run_extraction(article.text or "", resources.nlp())
+    extraction = run_extraction(article.text or "", resources.nlp(), outlet=article.outlet)
     return {
         "article": article.model_dump(mode="json"),
         "extraction": extraction.model_dump(mode="json"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from crosswire.cli import dlq, extract, run, search, submit
+from crosswire.cli import dlq, extract, run, search, stories, submit
 from crosswire.stack.cli import stack_app
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app.command("extract")(extract.extract)
 app.command("serve")(run.serve)
 app.command("worker")(run.worker)
 app.add_typer(dlq.dlq_app, name="dlq")
+app.add_typer(stories.stories_app, name="stories")
 app.add_typer(stack_app, name="stack")
 
 

@@ -21,12 +21,15 @@ out = Console()
 def extract(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="plain text or HTML")],
     as_json: Annotated[bool, typer.Option("--json", help="print the extraction as JSON")] = False,
+    outlet: Annotated[
+        str | None, typer.Option(help="the outlet's host name: its country helps place names")
+    ] = None,
 ) -> None:
     """Extract sentences, entities, places and claims from one article file."""
     text = file.read_text(encoding="utf-8")
     if file.suffix.lower() in (".html", ".htm"):
         text = html_to_article(text).text or ""
-    result = run_extraction(text)
+    result = run_extraction(text, outlet=outlet)
     if as_json:
         print(result.model_dump_json(indent=2))
         return

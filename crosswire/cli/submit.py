@@ -99,8 +99,7 @@ def _wait(jobs: JobStore, job_ids: list[str], timeout: float) -> int:
     ) as progress:
         bar = progress.add_task("jobs", total=len(job_ids))
         while pending and time.monotonic() < deadline:
-            for job_id in list(pending):
-                job = jobs.get(job_id)
+            for job_id, job in jobs.get_many(sorted(pending)).items():
                 if job is None or job.status in ("done", "failed"):
                     pending.discard(job_id)
                     progress.advance(bar)
@@ -108,7 +107,7 @@ def _wait(jobs: JobStore, job_ids: list[str], timeout: float) -> int:
                         failed += 1
                         err.print(f"[red]failed[/] job {job_id}: {job.error}")
             if pending:
-                time.sleep(0.2)
+                time.sleep(0.5)
     if pending:
         err.print(f"[red]timed out[/] with {len(pending)} job(s) not finished")
     return failed + len(pending)

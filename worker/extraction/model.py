@@ -43,6 +43,18 @@ class Entity(BaseModel):
     name: str
 
 
+class EntitySummary(BaseModel):
+    """One key's mentions in an article: what facets and "most mentioned" need
+    without walking every mention."""
+
+    key: str
+    name: str
+    label: EntityLabel
+    count: int
+    # Character offset of the first mention.
+    first: int
+
+
 class Location(BaseModel):
     """One place mention resolved against the offline gazetteer."""
 
@@ -55,7 +67,11 @@ class Location(BaseModel):
     lon: float
     country_code: str
     geonames_id: int | None = None
+    # The first-level region (state, province) the place is in, or is.
     region: str | None = None
+    # GeoNames feature code, coarsely: PCLI (country), ADM1 (state, province),
+    # ADM2 (county, district), CONT (continent), PPL (city, town, village).
+    feature: str | None = None
     # Canonical key ("geo:169389" for a GeoNames id), used like Entity.key.
     key: str
 
@@ -78,6 +94,10 @@ class Claim(BaseModel):
     # The whole claim's extent in the text (speaker, cue and content together).
     start: int
     end: int
+    # Canonical keys of the entities and places named inside the content, in
+    # order of first mention: what the claim is about, for filters and facets.
+    entity_keys: list[str] = Field(default_factory=list)
+    place_keys: list[str] = Field(default_factory=list)
 
 
 class Extraction(BaseModel):
@@ -92,3 +112,5 @@ class Extraction(BaseModel):
     # indexed for recall ("strikes" finds "struck"), because the minimal
     # Elasticsearch distribution has no stemmer and results must not depend on it.
     lemmas: str
+    # One row per entity key, in order of first mention, with mention counts.
+    entity_summary: list[EntitySummary] = Field(default_factory=list)

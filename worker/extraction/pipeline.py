@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 
 from worker.extraction import places
 from worker.extraction.canonical import canonicalise
+from worker.extraction.claim_keys import attach_keys
 from worker.extraction.claims import RawClaim, find_claims
-from worker.extraction.entities import Mention, mentions
+from worker.extraction.entities import Mention, mentions, summarise
 from worker.extraction.gazetteer import Gazetteer, get_gazetteer
 from worker.extraction.language import detect_language
 from worker.extraction.lemmas import content_lemmas
@@ -27,12 +28,13 @@ from worker.extraction.speakers import Speaker, resolve_speaker
 _SENTENCE_END = re.compile(r"[.!?。！？]+|\n+")
 
 
-def extract(text: str, nlp: Language | None = None, gazetteer: Gazetteer | None = None
-            ) -> Extraction:
+def extract(text: str, nlp: Language | None = None, gazetteer: Gazetteer | None = None,
+            outlet: str | None = None) -> Extraction:
     """Entities, places, claims, sentence count and lemmas of ``text``.
 
     Text that is not English gets its language and sentence count only: the
-    English model would produce confident garbage on it.
+    English model would produce confident garbage on it. ``outlet`` (a host name)
+    helps place resolution: a ".co.uk" paper's "Richmond" is the English one.
     """
     language = detect_language(text)
     if language != "en":
@@ -40,24 +42,28 @@ def extract(text: str, nlp: Language | None = None, gazetteer: Gazetteer | None 
         return Extraction(language=language, sentences=count, entities=[], locations=[],
                           claims=[], lemmas="")
     doc = (nlp or get_nlp())(text)
-    return extract_from_doc(doc, gazetteer or get_gazetteer(), language)
+    return extract_from_doc(doc, gazetteer or get_gazetteer(), language, outlet)
 
 
-def extract_from_doc(doc: Doc, gaz: Gazetteer, language: str | None = "en") -> Extraction:
+def extract_from_doc(doc: Doc, gaz: Gazetteer, language: str | None = "en",
+                     outlet: str | None = None) -> Extraction:
     """The extraction of an already parsed doc (for batch use with ``nlp.pipe``)."""
     found = mentions(doc)
     canonicalise(found)
-    resolved = places.resolve(doc, found, gaz)
+    resolved = places.resolve(doc, found, gaz, outlet)
     for r in resolved:
         r.mention.key = f"geo:{r.place.geonames_id}"
         r.mention.name = r.place.name
+    entities = [_entity(m) for m in found]
+    locations = [places.to_location(r) for r in resolved]
     return Extraction(
         language=language,
         sentences=count_sentences(doc),
-        entities=[_entity(m) for m in found],
-        locations=[places.to_location(r) for r in resolved],
-        claims=_claims(doc, found),
+        entities=entities,
+        locations=locations,
+        claims=attach_keys(_claims(doc, found), entities, locations),
         lemmas=content_lemmas(doc),
+        entity_summary=summarise(entities),
     )
 
 

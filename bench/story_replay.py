@@ -1,0 +1,121 @@
+"""Replay story assignment on cached extractions, and sweep the threshold offline.
+
+    python -m bench.story_replay CACHE.jsonl [--no-dates] [--shuffle SEED] [--limit N]
+
+Indexes the cached articles (``bench.story_cache``) in-process, in arrival order,
+through the real writer, under its own index prefix, recording every candidate's
+similarity. Candidate retrieval and similarities do not depend on the threshold
+(document frequencies depend only on what was indexed before), so the grouping
+any threshold would give is recomputed offline: the connected components of
+"scored at least the threshold, other outlet" links plus copy links, which is
+what online single-link assignment with merges produces. Prints, per threshold,
+pairwise P/R/F1 over the BASIL articles, whole triplets and distractors in
+BASIL stories: the curve the threshold is chosen on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("CROSSWIRE_INDEX_PREFIX", "replay-")
+
+from crosswire.articles import Article
+from crosswire.settings import get_settings
+from indexer.client import make_client
+from indexer.setup import drop_indices, ensure_indices
+from indexer.writer import index_article
+from worker.extraction.model import Extraction
+
+Edge = tuple[str, str, float]
+
+
+def components(ids: list[str], edges: list[Edge], copies: list[tuple[str, str]],
+               threshold: float) -> dict[str, str]:
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, score in edges:
+        if score >= threshold and a in parent and b in parent:
+            parent[find(a)] = find(b)
+    for a, b in copies:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+    return {i: find(i) for i in ids}
+
+
+def report(gold: dict[str, str], group: dict[str, str]) -> str:
+    basil = sorted(gold)
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(basil, 2):
+        same, truth = group[a] == group[b], gold[a] == gold[b]
+        tp += same and truth
+        fp += same and not truth
+        fn += truth and not same
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    triplets: dict[str, set[str]] = {}
+    for a in basil:
+        triplets.setdefault(gold[a], set()).add(group[a])
+    whole = sum(1 for g in triplets.values() if len(g) == 1)
+    stories = {group[a] for a in basil}
+    intruders = sum(1 for a, g in group.items() if a not in gold and g in stories)
+    return (f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (fp {fp}, fn {fn}) whole {whole}/{len(triplets)} "
+            f"intruders {intruders}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("cache", type=Path)
+    ap.add_argument("--no-dates", action="store_true")
+    ap.add_argument("--shuffle", type=int, default=None)
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+
+    rows = [json.loads(line) for line in args.cache.open(encoding="utf-8")][: args.limit]
+    if args.shuffle is not None:
+        random.Random(args.shuffle).shuffle(rows)
+    settings = get_settings()
+    es = make_client(settings)
+    drop_indices(es, settings)
+    ensure_indices(es, settings)
+    gold: dict[str, str] = {}
+    edges: list[Edge] = []
+    copies: list[tuple[str, str]] = []
+    ids: list[str] = []
+    start = datetime.now(UTC)
+    t0 = time.monotonic()
+    for n, row in enumerate(rows):
+        article = Article.model_validate(row["article"])
+        if args.no_dates:
+            article = article.model_copy(update={
+                "published_at": None, "submitted_at": start + timedelta(seconds=n / 10)})
+        result = index_article(es, settings, article, Extraction.model_validate(row["extraction"]))
+        ids.append(article.id)
+        if row["kind"] == "basil":
+            gold[article.id] = row["triplet"]
+        if result.decision is not None:
+            edges += [(article.id, s.article_id, s.score)
+                      for s in result.decision.scored if not s.same_outlet]
+        if result.copy_of:
+            copies.append((article.id, result.copy_of))
+    print(f"replayed {len(rows)} articles in {time.monotonic() - t0:.0f}s; "
+          f"dates {'withheld' if args.no_dates else 'given'}; copies {len(copies)}")
+    for t in range(10, 52, 2):
+        print(f"threshold {t / 100:.2f}: {report(gold, components(ids, edges, copies, t / 100))}")
+
+
+if __name__ == "__main__":
+    main()
