@@ -14,6 +14,7 @@ Reliability choices, each for "an accepted article is never lost":
 from __future__ import annotations
 
 from celery import Celery
+from kombu.entity import Exchange, Queue
 
 from crosswire.settings import Settings, get_settings
 
@@ -22,11 +23,25 @@ TASK_EXTRACT = "crosswire.extract"
 TASK_INDEX = "crosswire.index"
 
 
+def _queue(name: str) -> Queue:
+    exchange = Exchange(name, type="direct")  # type: ignore[no-untyped-call]
+    return Queue(name, exchange, routing_key=name)  # type: ignore[no-untyped-call]
+
+
 def make_celery(settings: Settings) -> Celery:
     app = Celery("crosswire", broker=settings.redis_url, include=["worker.tasks", "worker.signals"])
     queue = f"{settings.redis_prefix}.ingest"
     app.conf.update(
         task_default_queue=queue,
+        # Each stage has its own queue, which a worker polls in turn: under a
+        # backlog, an extracted article is indexed (made searchable) without
+        # waiting behind every article still to be extracted, and a slow site
+        # being fetched never holds up extraction.
+        task_queues=[_queue(queue), _queue(f"{queue}.index"), _queue(f"{queue}.fetch")],
+        task_routes={
+            TASK_INDEX: {"queue": f"{queue}.index"},
+            TASK_FETCH: {"queue": f"{queue}.fetch"},
+        },
         task_serializer="json",
         accept_content=["json"],
         task_ignore_result=True,
