@@ -80,7 +80,9 @@ def main() -> None:
         gap = 2.0 / e2e_rate
         sent: dict[str, datetime] = {}
         for i in items[: args.trickle]:
-            r = sub.submit(i.model_copy(update={"text": (i.text or "") + "\n\n(latency run)"}))
+            # No URL and a changed text: a new article, not a duplicate of the bulk run's.
+            fresh_item = i.model_copy(update={"url": None, "text": f"{i.text}\n\n(latency run)"})
+            r = sub.submit(fresh_item)
             sent[r.job_id] = datetime.now(UTC)
             time.sleep(gap)
         finished = wait_done(jobs, list(sent), timeout=1800)
