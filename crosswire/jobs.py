@@ -76,8 +76,6 @@ class JobStore:
         if self._r.get(key) == job_id:
             self._r.delete(key)
 
-    def job_of_article(self, article_id: str) -> str | None:
-        return _str(self._r.get(self._article_key(article_id)))
 
     def create(self, job_id: str, article_id: str) -> None:
         now = _now()

@@ -24,16 +24,3 @@ def make_client(settings: Settings) -> Elasticsearch:
         retry_on_timeout=True,
         max_retries=MAX_RETRIES,
     )
-
-
-def is_reachable(es: Elasticsearch) -> bool:
-    """Whether the cluster answers.
-
-    Uses cluster health rather than ``ping()``: ``ping`` is ``HEAD /``, which
-    distributions without the root endpoint answer with 405.
-    """
-    try:
-        es.options(request_timeout=5, max_retries=0).cluster.health()
-    except Exception:
-        return False
-    return True
