@@ -10,9 +10,11 @@ speaker are ever compared, so grouping costs milliseconds.
 The decision, for two claims:
 
 1. **Speaker**: the same canonical key (or name, mapped to the key another claim
-   of the pool gives it); for unnamed sources ("a US defense official", "a US
-   official") the same head noun and no contradicting modifiers ("Russian" vs
-   "US"). Anything else, including unresolved pronouns, never matches.
+   of the pool gives it); for government speakers, the same state ("Moscow",
+   "Russia" and "the Russian Defence Ministry" speak for one government); for
+   unnamed sources ("a US defense official", "a US official") the same head noun
+   and no contradicting modifiers ("Russian" vs "US"). Anything else, including
+   unresolved pronouns, never matches.
 2. **Content**: weighted overlap of terms (stems after near-synonym mapping,
    numbers, entity and place keys). Weights are an IDF over the pool being
    grouped with a pseudo-count of background claims: in a story about Syria
@@ -85,6 +87,8 @@ def name_keys(claims: Iterable[ClaimHit]) -> dict[str, str]:
 
 def speaker_of(claim: ClaimHit, keys: Mapping[str, str] | None = None) -> Speaker | None:
     """The claim's speaker identity, or None when there is nobody to compare."""
+    if claim.speaker_type == "government" and claim.speaker_country:
+        return Speaker(f"gov:{claim.speaker_country}", True)
     if claim.speaker_key:
         return Speaker(claim.speaker_key, True)
     if claim.speaker_name:

@@ -191,6 +191,7 @@ def claim_documents(
                 "speaker_name": claim.speaker_name,
                 "speaker_key": claim.speaker_key,
                 "speaker_type": claim.speaker_type,
+                "speaker_country": claim.speaker_country,
                 "cue": claim.cue.text,
                 "content": claim.content.text,
                 "direct": claim.direct,

@@ -129,6 +129,7 @@ CLAIM_PROPERTIES: dict[str, Any] = {
     "speaker_name": _text_with_keyword(),
     "speaker_key": _KEYWORD,
     "speaker_type": _KEYWORD,
+    "speaker_country": _KEYWORD,
     "cue": {"type": "keyword", "normalizer": "cw_lower", "ignore_above": 256},
     "content": _TEXT,
     "direct": {"type": "boolean"},

@@ -120,6 +120,9 @@ class ClaimHit(BaseModel):
     # What claim matching compares besides the words (see indexer.claim_matching).
     speaker_key: str | None = None
     speaker_type: str | None = None
+    # The state a government speaker speaks for: "Moscow" and "the Russian
+    # Defence Ministry" are one voice when comparing statements.
+    speaker_country: str | None = None
     story_id: str | None = None
     published_at: datetime | None = None
     entities: list[str] = Field(default_factory=list)

@@ -88,6 +88,9 @@ class Claim(BaseModel):
     speaker_name: str | None = None
     speaker_key: str | None = None
     speaker_type: SpeakerType = "unknown"
+    # ISO code of the state a government speaker speaks for ("Moscow", "the
+    # Kremlin" and "the Russian Defence Ministry" all speak for RU).
+    speaker_country: str | None = None
     # The earlier phrase a pronoun or description speaker refers to ("he" ->
     # "a doctor in the town of Rastan"); None when the speaker names itself.
     speaker_antecedent: Span | None = None

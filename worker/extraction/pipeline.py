@@ -17,6 +17,7 @@ from worker.extraction.claim_keys import attach_keys
 from worker.extraction.claims import RawClaim, find_claims
 from worker.extraction.entities import Mention, mentions, summarise
 from worker.extraction.gazetteer import Gazetteer, get_gazetteer
+from worker.extraction.governments import attach_states
 from worker.extraction.language import detect_language
 from worker.extraction.lemmas import content_lemmas
 from worker.extraction.model import Claim, ContentSpan, Entity, Extraction, Span
@@ -61,7 +62,8 @@ def extract_from_doc(doc: Doc, gaz: Gazetteer, language: str | None = "en",
         sentences=count_sentences(doc),
         entities=entities,
         locations=locations,
-        claims=attach_keys(_claims(doc, found), entities, locations),
+        claims=attach_states(attach_keys(_claims(doc, found), entities, locations),
+                             locations, gaz),
         lemmas=content_lemmas(doc),
         entity_summary=summarise(entities),
     )
