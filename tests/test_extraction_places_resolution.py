@@ -75,3 +75,43 @@ def test_small_towns_and_regions_are_in_the_gazetteer() -> None:
 def test_two_letter_abbreviations_are_states_not_countries() -> None:
     result = extract("He grew up in Frankfort, Ky., and moved to Alexandria.")
     assert all(loc.country_code == "US" for loc in result.locations if loc.text == "Ky.")
+
+
+def test_neighbouring_towns_pick_the_namesake() -> None:
+    text = ("The council in Springfield voted on Monday to close two schools. Parents from "
+            "Decatur and Peoria drove in for the meeting.")
+    springfield = _loc(extract(text).locations, "Springfield")
+    assert (springfield.country_code, springfield.region) == ("US", "Illinois")
+
+
+def test_a_famous_place_keeps_its_name_among_many_american_places() -> None:
+    # Every name below has a namesake in some US state; that must not make
+    # Moscow a village in Idaho or Pennsylvania.
+    text = ("Flights from New York, Chicago and Atlanta to Moscow resume in June, the "
+            "airline said in Washington. Passengers from Los Angeles connect in New York.")
+    moscow = _loc(extract(text, outlet="example.ru").locations, "Moscow")
+    assert moscow.country_code == "RU"
+
+
+def test_a_state_named_like_a_country_is_the_state_in_local_news() -> None:
+    text = "Police in Atlanta and Macon said the storm closed roads across Georgia."
+    georgia = _loc(extract(text).locations, "Georgia")
+    assert (georgia.country_code, georgia.feature) == ("US", "ADM1")
+
+
+def test_a_local_outlet_names_its_own_town() -> None:
+    text = ("The Jordan city council approved the budget on Tuesday. Police in Shakopee and "
+            "Prior Lake said the new road is safer.")
+    # In general news "Jordan" is the country, whatever town is named beside it ...
+    assert _loc(extract(text).locations, "Jordan").feature == "PCLI"
+    # ... but the Jordan paper's "Jordan" is its own town, the one near Shakopee.
+    jordan = _loc(extract(text, outlet="www.jordannews.com").locations, "Jordan")
+    assert (jordan.country_code, jordan.feature, jordan.region) == ("US", "PPL", "Minnesota")
+
+
+def test_countries_and_states_sit_at_geonames_points() -> None:
+    gaz = get_gazetteer()
+    us = gaz.countries["US"]
+    assert abs(us.lat - 39.76) < 0.1 and abs(us.lon + 98.5) < 0.1
+    ontario = next(p for p in gaz.lookup("ontario") if p.feature == "ADM1")
+    assert abs(ontario.lat - 49.25) < 0.1 and abs(ontario.lon + 84.5) < 0.1

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
-from worker.extraction.geo_context import Context, outlet_country, score
+from worker.extraction.geo_context import Context, outlet_country, outlet_homes, score
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.text import fold, word_set
 
@@ -34,6 +34,9 @@ REGION_WORDS = word_set(
     """province provinces governorate region regions countryside district county
     oblast prefecture state territory area outskirts"""
 )
+# How much of the other names' probable readings must lie in a region before an
+# unlabelled mention there is taken as a place (about one name's worth).
+PLAUSIBLE_REGION = 0.5
 LOCATIVE = word_set("in near from outside around across at into inside toward towards")
 
 
@@ -86,13 +89,18 @@ def _explicit_countries(mentions: list[Mention], gaz: Gazetteer, outlet: str | N
     for m in mentions:
         key = _lookup_key(m)
         if m.label in PLACE_LABELS:
-            for place in gaz.lookup(key):
-                if place.kind == "country":
-                    weights[place.country_code] += 2
+            found = gaz.lookup(key)
+            countries = {p.country_code for p in found if p.kind == "country"}
+            # "Georgia" is as often the state: a country named like another
+            # country's state is left to the article's other places to settle.
+            if any(p.feature == "ADM1" and p.country_code not in countries for p in found):
+                continue
+            for cc in countries:
+                weights[cc] += 2
         elif m.label == "NORP":
-            cc = _demonym(key, gaz)
-            if cc:
-                weights[cc] += 1
+            people = _demonym(key, gaz)
+            if people:
+                weights[people] += 1
     home = outlet_country(outlet, gaz)
     if home:
         weights[home] += 2
@@ -139,13 +147,14 @@ def context_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
 
 def _context(mentions: list[Mention], found: dict[int, list[Place]], gaz: Gazetteer,
              outlet: str | None) -> Context:
-    ctx = Context(countries=_explicit_countries(mentions, gaz, outlet))
-    seen: set[str] = set()
+    named: dict[str, list[Place]] = {}
     for i, candidates in found.items():
-        key = _lookup_key(mentions[i])
-        if key not in seen:
-            seen.add(key)
-            ctx.add_candidates(candidates)
+        named.setdefault(_lookup_key(mentions[i]), candidates)
+    home = next((key for key in outlet_homes(outlet, gaz) if key in named), None)
+    # A local paper's "Jordan" is its town, no evidence for the country.
+    counted = [m for m in mentions if home is None or _lookup_key(m) != home]
+    ctx = Context(countries=_explicit_countries(counted, gaz, outlet), home=home)
+    ctx.settle(named)
     return ctx
 
 
@@ -171,11 +180,11 @@ def _kind(place: Place, region_word: bool) -> PlaceKind:
     return place.kind
 
 
-def _plausible(place: Place, ctx: Context) -> bool:
+def _plausible(place: Place, key: str, ctx: Context) -> bool:
     """The article already points at this place's country or, via another name, region."""
     if place.country_code in ctx.countries:
         return True
-    return ctx.region_votes[(place.country_code, place.admin1)] >= 2
+    return bool(place.admin1) and ctx.support(place, key)[1] >= PLAUSIBLE_REGION
 
 
 def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
@@ -212,9 +221,10 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
         if m.label not in {"ORG", "PERSON"} or get_aliases().find(m.text):
             continue
         candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
-        local = [p for p in candidates if _plausible(p, ctx)]
+        key = _lookup_key(m)
+        local = [p for p in candidates if _plausible(p, key, ctx)]
         framed = local and _locative_frame(doc, m)
-        if candidates and (_lookup_key(m) in named or framed):
+        if candidates and (key in named or framed):
             found[i] = local or candidates
             m.label = "GPE"
             continue
@@ -224,7 +234,7 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
         sub, places = inner
         key = _lookup_key(sub)
         areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
-        local = [p for p in places if _plausible(p, ctx)]
+        local = [p for p in places if _plausible(p, key, ctx)]
         if key in named or areas or local:
             extra.append((sub, areas or local or places))
     return extra
