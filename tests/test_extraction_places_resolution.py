@@ -115,3 +115,13 @@ def test_countries_and_states_sit_at_geonames_points() -> None:
     assert abs(us.lat - 39.76) < 0.1 and abs(us.lon + 98.5) < 0.1
     ontario = next(p for p in gaz.lookup("ontario") if p.feature == "ADM1")
     assert abs(ontario.lat - 49.25) < 0.1 and abs(ontario.lon + 84.5) < 0.1
+
+
+def test_places_inside_longer_names() -> None:
+    jail = extract("He was booked into the Henderson County Jail in Athens, Texas, on Friday.")
+    assert _loc(jail.locations, "Henderson County").region == "Texas"
+    north = extract("Storms swept across North Texas on Monday, closing roads near Dallas.")
+    assert _loc(north.locations, "Texas").feature == "ADM1"
+    school = extract("She studied at the University of Georgia before moving to Atlanta.")
+    georgia = _loc(school.locations, "Georgia")
+    assert (georgia.country_code, georgia.feature) == ("US", "ADM1")

@@ -115,13 +115,11 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     # The outlet's home town's name, when the article names it too.
     home: str | None = None
-    names: int = 0
     _own: dict[str, _Mass] = field(default_factory=dict)
     _total: _Mass = field(default_factory=_Mass)
 
     def settle(self, named: dict[str, list[Place]], rounds: int = 2) -> None:
         """Weigh each name's candidates by the others' current readings."""
-        self.names = len(named)
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
             total = _Mass()
@@ -209,10 +207,10 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
         value += 2 + 4 * ctx.countries[place.country_code] / total
-    if ctx.names > 1:
-        country, region, near = ctx.support(place, key)
-        value += (COUNTRY_VOTE * _saturate(country) + REGION_VOTE * _saturate(region)
-                  + NEAR_VOTE * _saturate(near))
+    # The name's own readings are left out, so a lone name gets no support.
+    country, region, near = ctx.support(place, key)
+    value += (COUNTRY_VOTE * _saturate(country) + REGION_VOTE * _saturate(region)
+              + NEAR_VOTE * _saturate(near))
     return value
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
@@ -37,6 +37,11 @@ REGION_WORDS = word_set(
 # How much of the other names' probable readings must lie in a region before an
 # unlabelled mention there is taken as a place (about one name's worth).
 PLAUSIBLE_REGION = 0.5
+DIRECTIONS = word_set(
+    """north south east west northern southern eastern western central northeast
+    northwest southeast southwest northeastern northwestern southeastern southwestern"""
+)
+_LEADING = word_set("the a an")
 LOCATIVE = word_set("in near from outside around across at into inside toward towards")
 
 
@@ -187,52 +192,90 @@ def _plausible(place: Place, key: str, ctx: Context) -> bool:
     return bool(place.admin1) and ctx.support(place, key)[1] >= PLAUSIBLE_REGION
 
 
-def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
-    """The place an organisation is named after: "Ohio" in "Ohio Department of Health".
+def _title_run(span: Span) -> bool:
+    return all(t.is_title or t.is_upper for t in span if t.is_alpha)
 
-    Only a leading run of capitalised words followed by more of the name counts,
-    and the longest run that the gazetteer knows wins.
+
+def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
+    """The place a longer name is built on: "Ohio" in "Ohio Department of Health".
+
+    What follows "of" is tried first ("the University of Georgia", "Friends of the
+    Mansfield Public Library"), then the name's head ("the Alexandria City Public
+    Schools", "North Texas"): in each, after any article or compass word, the
+    longest leading run of capitalised words the gazetteer knows. A run ending in
+    "State" is not a place ("Lansing State Journal").
     """
-    for end in range(m.end - 1, m.start, -1):
-        span = doc[m.start : end]
-        if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
-            continue
-        sub = Mention(m.start, end, span.start_char, span.end_char, span.text, "GPE")
-        candidates = _candidates(doc, sub, gaz)
-        if candidates:
-            return sub, candidates
+    segments: list[tuple[int, int]] = []
+    of = [k for k in range(m.start + 1, m.end - 1) if doc[k].lower_ == "of"]
+    if of:
+        segments.append((of[-1] + 1, m.end))
+    segments.append((m.start, of[0] if of else m.end))
+    for seg_start, seg_end in segments:
+        start = seg_start
+        while start < seg_end - 1 and doc[start].lower_ in _LEADING | DIRECTIONS:
+            start += 1
+        # The whole mention was looked up already.
+        last = seg_end - 1 if (start, seg_end) == (m.start, m.end) else seg_end
+        for end in range(last, start, -1):
+            span = doc[start:end]
+            if not _title_run(span) or (end - start > 1 and doc[end - 1].lower_ == "state"):
+                continue
+            sub = Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
+            candidates = _candidates(doc, sub, gaz)
+            if candidates:
+                return sub, candidates
     return None
+
+
+def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
+    """Towns and counties called exactly this in the state the article is about.
+
+    The recogniser often takes a small town's bare name for an organisation
+    ("Pewaukee", "Grovetown"); in an article whose other places lie in that
+    town's state, the name is the town.
+    """
+    key = _lookup_key(m)
+    return [p for p in candidates if p.feature in {"PPL", "ADM2"} and fold(p.name) == key
+            and p.admin1 and ctx.support(p, key)[1] >= PLAUSIBLE_REGION]
 
 
 def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
              ctx: Context, gaz: Gazetteer) -> list[tuple[Mention, list[Place]]]:
-    """Places the recogniser labelled as organisations or people.
+    """Places the recogniser labelled as organisations or people, or buried in names.
 
     A whole ORG/PERSON mention is a place when the article names the same place
-    elsewhere, or when it sits in a locative frame and the article points
-    at its country or region; it is relabelled GPE in place. Otherwise an
-    organisation named after a country, a state or a place in the article's
-    country or region yields that place as a new mention ("Ohio Department of
-    Health").
+    elsewhere, or when it sits in a locative frame and the article points at its
+    country or region, or (an organisation) when it is exactly the name of a town
+    in the article's state; it is relabelled GPE in place. Otherwise a place a
+    longer name is built on ("Ohio Department of Health", "the Henderson County
+    Jail", "Anderson County Sheriff") yields that place as a new mention when it is
+    a country or state, is named elsewhere, or lies where the article is.
     """
     named = {_lookup_key(mentions[i]) for i in found}
     extra: list[tuple[Mention, list[Place]]] = []
     for i, m in enumerate(mentions):
-        if m.label not in {"ORG", "PERSON"} or get_aliases().find(m.text):
+        if i in found or get_aliases().find(m.text):
             continue
-        candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
-        key = _lookup_key(m)
-        local = [p for p in candidates if _plausible(p, key, ctx)]
-        framed = local and _locative_frame(doc, m)
-        if candidates and (key in named or framed):
-            found[i] = local or candidates
-            m.label = "GPE"
+        if m.label in {"ORG", "PERSON"}:
+            candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
+            key = _lookup_key(m)
+            local = [p for p in candidates if _plausible(p, key, ctx)]
+            framed = local and _locative_frame(doc, m)
+            own = _own_town(m, candidates, ctx) if m.label == "ORG" else []
+            if candidates and (key in named or framed or own):
+                found[i] = local or candidates
+                m.label = "GPE"
+                continue
+        elif m.label not in PLACE_LABELS:
             continue
-        inner = _embedded(doc, m, gaz) if m.label == "ORG" else None
+        inner = _embedded(doc, m, gaz)
         if inner is None:
             continue
         sub, places = inner
         key = _lookup_key(sub)
+        if m.label == "PERSON" and fold(sub.text).split()[-1] not in REGION_WORDS:
+            # "Marshall" in "R-Marshall" is a person; "Anderson County Sheriff" a county.
+            continue
         areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
         local = [p for p in places if _plausible(p, key, ctx)]
         if key in named or areas or local:
