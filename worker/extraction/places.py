@@ -37,6 +37,8 @@ REGION_WORDS = word_set(
 # How much of the other names' probable readings must lie in a region before an
 # unlabelled mention there is taken as a place (about one name's worth).
 PLAUSIBLE_REGION = 0.5
+# A place this size is worth naming by any of its names.
+ANCHOR_POPULATION = 100_000
 DIRECTIONS = word_set(
     """north south east west northern southern eastern western central northeast
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
@@ -240,7 +242,8 @@ def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
 
 
 def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
-             ctx: Context, gaz: Gazetteer) -> list[tuple[Mention, list[Place]]]:
+             ctx: Context, gaz: Gazetteer, skip: set[int]
+             ) -> list[tuple[int, Mention, list[Place]]]:
     """Places the recogniser labelled as organisations or people, or buried in names.
 
     A whole ORG/PERSON mention is a place when the article names the same place
@@ -249,12 +252,13 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     in the article's state; it is relabelled GPE in place. Otherwise a place a
     longer name is built on ("Ohio Department of Health", "the Henderson County
     Jail", "Anderson County Sheriff") yields that place as a new mention when it is
-    a country or state, is named elsewhere, or lies where the article is.
+    a country or state, is named elsewhere, or lies where the article is; it comes
+    back with the index of the mention it was found in.
     """
     named = {_lookup_key(mentions[i]) for i in found}
-    extra: list[tuple[Mention, list[Place]]] = []
+    extra: list[tuple[int, Mention, list[Place]]] = []
     for i, m in enumerate(mentions):
-        if i in found or get_aliases().find(m.text):
+        if i in found or i in skip or get_aliases().find(m.text):
             continue
         if m.label in {"ORG", "PERSON"}:
             candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
@@ -279,7 +283,7 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
         areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
         local = [p for p in places if _plausible(p, key, ctx)]
         if key in named or areas or local:
-            extra.append((sub, areas or local or places))
+            extra.append((i, sub, areas or local or places))
     return extra
 
 
@@ -297,16 +301,38 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
             if candidates:
                 found[i] = candidates
     ctx = _context(mentions, found, gaz, outlet)
-    extra = _promote(doc, mentions, found, ctx, gaz)
+    labelled = len(found)
+    extra = _promote(doc, mentions, found, ctx, gaz, set())
+    if extra or len(found) > labelled:
+        # What the first look found is context for a second: "Parkers Prairie"
+        # (tagged as an organisation) beside "Minnesota Highway Safety Center".
+        every = mentions + [sub for _, sub, _ in extra]
+        with_extra = found | {len(mentions) + j: p for j, (_, _, p) in enumerate(extra)}
+        ctx = _context(every, with_extra, gaz, outlet)
+        extra += _promote(doc, mentions, found, ctx, gaz, {i for i, _, _ in extra})
     by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
-    pairs = [(mentions[i], found[i]) for i in sorted(found)] + extra
+    pairs = [(mentions[i], found[i]) for i in sorted(found)]
+    pairs += [(sub, places) for _, sub, places in extra]
     out: list[Resolved] = []
     for m, candidates in sorted(pairs, key=lambda pair: pair[0].start):
         region_word = _region_frame(doc, m)
         candidates = _qualified(doc, m, candidates, by_start, gaz)
-        place = choose(candidates, _lookup_key(m), ctx, region_word)
-        out.append(Resolved(m, place, _kind(place, region_word)))
+        key = _lookup_key(m)
+        place = choose(candidates, key, ctx, region_word)
+        if _anchored(place, key, ctx):
+            out.append(Resolved(m, place, _kind(place, region_word)))
     return out
+
+
+def _anchored(place: Place, key: str, ctx: Context) -> bool:
+    """False for a small place reached only through one of its other names, far
+    from everything else in the article: "Kristina" is a woman, not Ristiina in
+    Finland, and "Titan" a company, not Tītān in Afghanistan."""
+    if fold(place.name) == key or place.population >= ANCHOR_POPULATION:
+        return True
+    if place.country_code in ctx.countries:
+        return True
+    return max(ctx.support(place, key)) >= PLAUSIBLE_REGION
 
 
 def to_location(resolved: Resolved) -> Location:
