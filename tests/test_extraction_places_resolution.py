@@ -125,3 +125,11 @@ def test_places_inside_longer_names() -> None:
     school = extract("She studied at the University of Georgia before moving to Atlanta.")
     georgia = _loc(school.locations, "Georgia")
     assert (georgia.country_code, georgia.feature) == ("US", "ADM1")
+
+
+def test_untagged_towns_in_datelines_and_home_towns() -> None:
+    text = ("BELGRADE, Minn. -- A barn burned on Tuesday. Rep. Jane Smith, D-Chicopee, said "
+            "the state would help, and a crew from Springfield, Mass., came to look.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert found["BELGRADE"].region == "Minnesota"
+    assert found["Chicopee"].region == "Massachusetts"

@@ -27,6 +27,7 @@ from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.geo_context import Context, outlet_country, outlet_homes, score
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.text import fold, word_set
+from worker.extraction.untagged_places import propose
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words naming an area around a place: "Homs province", "the region of Hama".
@@ -287,6 +288,30 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     return extra
 
 
+def _untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, list[Place]]],
+              ctx: Context, gaz: Gazetteer) -> list[tuple[int, Mention, list[Place]]]:
+    """Datelines, party-and-home-town and "from <Town>" places the recogniser missed.
+
+    A dateline is a place whatever the gazetteer offers for it; in the other
+    frames only a town, county or state called exactly that and lying where the
+    article is counts ("in Penacook" in a New Hampshire paper).
+    """
+    taken = {k for e in doc.ents for k in range(e.start, e.end)}
+    taken |= {k for m in mentions for k in range(m.start, m.end)}
+    taken |= {k for _, m, _ in extra for k in range(m.start, m.end)}
+    out: list[tuple[int, Mention, list[Place]]] = []
+    for proposal in propose(doc, taken):
+        m = proposal.mention
+        candidates = _candidates(doc, m, gaz)
+        if not proposal.dateline:
+            key = _lookup_key(m)
+            candidates = [p for p in candidates if fold(p.name) == key
+                          and p.feature in {"PPL", "ADM1", "ADM2"} and _plausible(p, key, ctx)]
+        if candidates:
+            out.append((-1, m, candidates))
+    return out
+
+
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | None = None
             ) -> list[Resolved]:
     """Resolve place mentions, including places the recogniser mislabelled.
@@ -303,6 +328,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
     ctx = _context(mentions, found, gaz, outlet)
     labelled = len(found)
     extra = _promote(doc, mentions, found, ctx, gaz, set())
+    extra += _untagged(doc, mentions, extra, ctx, gaz)
     if extra or len(found) > labelled:
         # What the first look found is context for a second: "Parkers Prairie"
         # (tagged as an organisation) beside "Minnesota Highway Safety Center".
