@@ -113,8 +113,10 @@ class Context:
 
     # Explicit: country names, demonyms, the outlet.
     countries: Counter[str] = field(default_factory=Counter)
-    # The outlet's home town's name, when the article names it too.
+    # The outlet's home town's name, when the article names it too, and the
+    # outlet's country, when its host name tells.
     home: str | None = None
+    outlet: str | None = None
     _own: dict[str, _Mass] = field(default_factory=dict)
     _total: _Mass = field(default_factory=_Mass)
 
@@ -203,7 +205,15 @@ def prior(place: Place, key: str, region_word: bool, home: bool = False) -> floa
 
 def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
     """Higher is likelier; only differences between one name's candidates matter."""
-    value = prior(place, key, region_word, key == ctx.home)
+    if key != ctx.home:
+        value = prior(place, key, region_word)
+    elif ctx.outlet is None:
+        value = prior(place, key, region_word, home=True)
+    else:
+        # The outlet's country is known: its town of that name, whatever else
+        # carries the name abroad ("moscowtimes.ru").
+        local = place.country_code == ctx.outlet and place.feature == "PPL"
+        value = prior(place, key, region_word) + (HOME_TOWN if local else 0.0)
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
         value += 2 + 4 * ctx.countries[place.country_code] / total

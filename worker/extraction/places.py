@@ -161,7 +161,8 @@ def _context(mentions: list[Mention], found: dict[int, list[Place]], gaz: Gazett
     home = next((key for key in outlet_homes(outlet, gaz) if key in named), None)
     # A local paper's "Jordan" is its town, no evidence for the country.
     counted = [m for m in mentions if home is None or _lookup_key(m) != home]
-    ctx = Context(countries=_explicit_countries(counted, gaz, outlet), home=home)
+    ctx = Context(countries=_explicit_countries(counted, gaz, outlet), home=home,
+                  outlet=outlet_country(outlet, gaz))
     ctx.settle(named)
     return ctx
 
