@@ -134,3 +134,9 @@ def test_untagged_towns_in_datelines_and_home_towns() -> None:
     found = {loc.text: loc for loc in extract(text).locations}
     assert found["BELGRADE"].region == "Minnesota"
     assert found["Chicopee"].region == "Massachusetts"
+
+
+def test_america_and_spaced_state_abbreviations() -> None:
+    gaz = get_gazetteer()
+    assert any(p.feature == "PCLI" and p.country_code == "US" for p in gaz.lookup("america"))
+    assert any(p.feature == "ADM1" and p.admin1 == "WV" for p in gaz.lookup("w va"))

