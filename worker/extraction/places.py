@@ -98,6 +98,12 @@ def _explicit_countries(mentions: list[Mention], gaz: Gazetteer, outlet: str | N
         key = _lookup_key(m)
         if m.label in PLACE_LABELS:
             found = gaz.lookup(key)
+            if not found:
+                # A demonym given or tagged as a place ("Palestinian").
+                people = _demonym(key, gaz)
+                if people:
+                    weights[people] += 1
+                continue
             countries = {p.country_code for p in found if p.kind == "country"}
             # "Georgia" is as often the state: a country named like another
             # country's state is left to the article's other places to settle.
@@ -119,15 +125,30 @@ def _demonym(key: str, gaz: Gazetteer) -> str | None:
     return gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
 
 
+def _people_of_region(key: str, gaz: Gazetteer) -> Place | None:
+    """The state or province whose people a word names: "Ohioans", "Texan", "Ontarians"."""
+    word = key.removesuffix("s")
+    if not word.endswith("n"):
+        return None
+    for stem in (word[:-1], word[:-2], word[:-1] + "s", word[:-3] + "io"):
+        regions = [p for p in gaz.lookup(stem) if p.feature == "ADM1" and fold(p.name) == stem]
+        if regions:
+            return max(regions, key=lambda p: p.population)
+    return None
+
+
 def _candidates(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
     """Entries the mention may name; "Douglas County" asks for the county."""
     entry = get_aliases().find(m.text)
     words = fold(entry.name if entry is not None else m.text).split()
+    if len(words) > 1 and words[-1] == "co":
+        # "Platte Co.": the abbreviation is always the county, never the company.
+        words[-1] = "county"
     if len(words) > 1 and words[-1] in REGION_WORDS:
         regions = [p for p in gaz.lookup(" ".join(words)) if p.feature.startswith("ADM")]
         if regions:
             return regions
-        regions = [p for p in gaz.lookup(_lookup_key(m)) if p.feature.startswith("ADM")]
+        regions = [p for p in gaz.lookup(" ".join(words[:-1])) if p.feature.startswith("ADM")]
         if regions:
             return regions
     return gaz.lookup(_lookup_key(m))
@@ -371,6 +392,15 @@ def to_location(resolved: Resolved) -> Location:
     )
 
 
+def _given_candidates(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
+    """A given span's candidates; a demonym's country is one ("Canadian", "German")."""
+    candidates = _candidates(doc, m, gaz)
+    cc = _demonym(_lookup_key(m), gaz)
+    if cc and cc in gaz.countries:
+        candidates = [*candidates, gaz.countries[cc]]
+    return candidates
+
+
 def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
                   outlet: str | None = None) -> list[Place | None]:
     """The place each character span names, the spans being the article's places.
@@ -386,7 +416,7 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             given.append(Mention(span.start, span.end, start, end, doc.text[start:end], "GPE"))
-    found = {i: c for i, m in enumerate(given) if (c := _candidates(doc, m, gaz))}
+    found = {i: c for i, m in enumerate(given) if (c := _given_candidates(doc, m, gaz))}
     ctx = _context(given, found, gaz, outlet)
     ctx.countries.update(_explicit_countries(others, gaz, None))
     by_start = {m.start: m for m in given}
@@ -398,7 +428,8 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
             candidates = _qualified(doc, m, found[i], by_start, gaz)
             place = choose(candidates, _lookup_key(m), ctx, region_word)
         else:
-            cc = _demonym(_lookup_key(m), gaz)
-            place = gaz.countries.get(cc) if cc else None
+            key = _lookup_key(m)
+            cc = _demonym(key, gaz)
+            place = gaz.countries.get(cc) if cc else _people_of_region(key, gaz)
         answers[(m.start_char, m.end_char)] = place
     return [answers.get(span) for span in spans]
