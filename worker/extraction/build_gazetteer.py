@@ -59,6 +59,8 @@ _REGION_TYPES = word_set(
     department municipality borough territory"""
 )
 
+# Words of a formal region name that news leaves out ("Dagestan Republic").
+_FORMAL_TYPES = word_set("republic respublika kray krai oblast okrug")
 
 # The news agencies' abbreviations of US states ("Alexandria, La."): the form US
 # papers qualify a town with. Postal codes are left out ("IN", "OR" and "ME" are
@@ -87,6 +89,23 @@ def _ap_forms(forms: str) -> list[str]:
         spaced = form.replace(".", ". ").strip()
         if spaced != form and form.count(".") > 1:
             out.append(spaced)
+    return out
+
+
+def _short_forms(names: list[str]) -> list[str]:
+    """The bare name inside a formal one: "Dagestan, Respublika", "Dagestan Republic".
+
+    News says "Dagestan"; the packages file Russia's republics and krais under
+    the formal forms.
+    """
+    out: list[str] = []
+    for name in names:
+        bare = name.split(", ")[0]
+        words = bare.split()
+        if len(words) > 1 and words[-1].lower() in _FORMAL_TYPES:
+            bare = " ".join(words[:-1])
+        if bare != name:
+            out.append(bare)
     return out
 
 
@@ -190,6 +209,7 @@ def _regions() -> dict[int, Region]:
         if not r[3] or r[6] not in {"1", "2"}:
             continue
         aliases = [a for a in r[5].split("|") if _is_name_like(a, r[0])]
+        aliases += _short_forms([r[0], *aliases])
         if r[2].startswith("US.") and r[6] == "1":
             aliases += _ap_forms(AP_STATES.get(r[2][3:], ""))
         parent = int(r[7]) if r[7] else None

@@ -17,7 +17,7 @@ from pathlib import Path
 from worker.extraction.model import PlaceKind
 
 # Bump when the row layout written by build_gazetteer changes.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 
 
 def index_path() -> Path:
