@@ -140,3 +140,9 @@ def test_america_and_spaced_state_abbreviations() -> None:
     gaz = get_gazetteer()
     assert any(p.feature == "PCLI" and p.country_code == "US" for p in gaz.lookup("america"))
     assert any(p.feature == "ADM1" and p.admin1 == "WV" for p in gaz.lookup("w va"))
+
+
+def test_a_name_that_speaks_is_a_person() -> None:
+    text = ("At the VFW post in Gainesville, Texas, Baker, almost 40, talked about his ride. "
+            "Baker said he would reach Denton by June.")
+    assert not [loc for loc in extract(text).locations if loc.text == "Baker"]

@@ -45,6 +45,7 @@ DIRECTIONS = word_set(
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
 )
 _LEADING = word_set("the a an")
+SPEECH = word_set("say tell add ask explain note")
 LOCATIVE = word_set("in near from outside around across at into inside toward towards")
 
 
@@ -252,6 +253,19 @@ def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place
     return None
 
 
+def _speakers(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Names that say or tell something somewhere in the article: people, not places.
+
+    "Baker said", "Hughes told": one such use is enough to keep every mention of
+    the name (tagged as a person or an organisation) from becoming a town.
+    """
+    out: set[str] = set()
+    for m in mentions:
+        if m.label in {"ORG", "PERSON"} and m.end < len(doc) and doc[m.end].lemma_ in SPEECH:
+            out.add(_lookup_key(m))
+    return out
+
+
 def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
     """Towns and counties called exactly this in the state the article is about.
 
@@ -265,7 +279,7 @@ def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
 
 
 def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
-             ctx: Context, gaz: Gazetteer, skip: set[int]
+             ctx: Context, gaz: Gazetteer, skip: set[int], named: set[str]
              ) -> list[tuple[int, Mention, list[Place]]]:
     """Places the recogniser labelled as organisations or people, or buried in names.
 
@@ -276,12 +290,15 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     longer name is built on ("Ohio Department of Health", "the Henderson County
     Jail", "Anderson County Sheriff") yields that place as a new mention when it is
     a country or state, is named elsewhere, or lies where the article is; it comes
-    back with the index of the mention it was found in.
+    back with the index of the mention it was found in. ``named`` holds the keys of
+    the mentions the recogniser itself tagged as places.
     """
-    named = {_lookup_key(mentions[i]) for i in found}
+    speakers = _speakers(doc, mentions)
     extra: list[tuple[int, Mention, list[Place]]] = []
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
+            continue
+        if m.label in {"ORG", "PERSON"} and _lookup_key(m) in speakers:
             continue
         if m.label in {"ORG", "PERSON"}:
             candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
@@ -349,7 +366,8 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
                 found[i] = candidates
     ctx = _context(mentions, found, gaz, outlet)
     labelled = len(found)
-    extra = _promote(doc, mentions, found, ctx, gaz, set())
+    named = {_lookup_key(mentions[i]) for i in found}
+    extra = _promote(doc, mentions, found, ctx, gaz, set(), named)
     extra += _untagged(doc, mentions, extra, ctx, gaz)
     if extra or len(found) > labelled:
         # What the first look found is context for a second: "Parkers Prairie"
@@ -357,7 +375,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
         every = mentions + [sub for _, sub, _ in extra]
         with_extra = found | {len(mentions) + j: p for j, (_, _, p) in enumerate(extra)}
         ctx = _context(every, with_extra, gaz, outlet)
-        extra += _promote(doc, mentions, found, ctx, gaz, {i for i, _, _ in extra})
+        extra += _promote(doc, mentions, found, ctx, gaz, {i for i, _, _ in extra}, named)
     by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
     pairs = [(mentions[i], found[i]) for i in sorted(found)]
     pairs += [(sub, places) for _, sub, places in extra]
