@@ -123,6 +123,8 @@ def test_places_inside_longer_names() -> None:
     assert _loc(jail.locations, "Henderson County").region == "Texas"
     north = extract("Storms swept across North Texas on Monday, closing roads near Dallas.")
     assert _loc(north.locations, "Texas").feature == "ADM1"
+    party = extract("The West Virginia Democratic Party met in Charleston on Monday.")
+    assert _loc(party.locations, "West Virginia").feature == "ADM1"
     school = extract("She studied at the University of Georgia before moving to Atlanta.")
     georgia = _loc(school.locations, "Georgia")
     assert (georgia.country_code, georgia.feature) == ("US", "ADM1")

@@ -142,6 +142,9 @@ def _candidates(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
     """Entries the mention may name; "Douglas County" asks for the county."""
     entry = get_aliases().find(m.text)
     words = fold(entry.name if entry is not None else m.text).split()
+    if all(w in DIRECTIONS for w in words):
+        # "the North", "Central": a direction, not the village called so.
+        return []
     if len(words) > 1 and words[-1] == "co":
         # "Platte Co.": the abbreviation is always the county, never the company.
         words[-1] = "county"
@@ -238,18 +241,35 @@ def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place
     segments.append((m.start, of[0] if of else m.end))
     for seg_start, seg_end in segments:
         start = seg_start
-        while start < seg_end - 1 and doc[start].lower_ in _LEADING | DIRECTIONS:
+        while start < seg_end - 1 and doc[start].lower_ in _LEADING:
             start += 1
-        # The whole mention was looked up already.
-        last = seg_end - 1 if (start, seg_end) == (m.start, m.end) else seg_end
-        for end in range(last, start, -1):
-            span = doc[start:end]
-            if not _title_run(span) or (end - start > 1 and doc[end - 1].lower_ == "state"):
-                continue
-            sub = Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
-            candidates = _candidates(doc, sub, gaz)
-            if candidates:
-                return sub, candidates
+        starts = [start]
+        while start < seg_end - 1 and doc[start].lower_ in DIRECTIONS:
+            start += 1
+        # "West Virginia Democratic Party" before "North Texas".
+        starts += [start] if start != starts[0] else []
+        for first in starts:
+            found = _leading_place(doc, m, first, seg_end, gaz)
+            if found is not None:
+                return found
+    return None
+
+
+def _leading_place(doc: Doc, m: Mention, start: int, stop: int, gaz: Gazetteer
+                   ) -> tuple[Mention, list[Place]] | None:
+    """The longest capitalised run from ``start`` that the gazetteer knows."""
+    # The whole mention was looked up already.
+    last = stop - 1 if (start, stop) == (m.start, m.end) else stop
+    for end in range(last, start, -1):
+        span = doc[start:end]
+        if not _title_run(span) or (end - start > 1 and doc[end - 1].lower_ == "state"):
+            continue
+        if all(t.lower_ in DIRECTIONS for t in span):
+            continue
+        sub = Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
+        candidates = _candidates(doc, sub, gaz)
+        if candidates:
+            return sub, candidates
     return None
 
 
