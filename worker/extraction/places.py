@@ -289,12 +289,13 @@ def _speakers(doc: Doc, mentions: list[Mention]) -> set[str]:
 def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
     """Towns and counties called exactly this in the state the article is about.
 
-    The recogniser often takes a small town's bare name for an organisation
-    ("Pewaukee", "Grovetown"); in an article whose other places lie in that
-    town's state, the name is the town.
+    The recogniser often takes a small town's bare name for an organisation or a
+    person ("Pewaukee", "Grovetown", "Alexandria"); in an article whose other
+    places lie in that town's state, the name is the town.
     """
     key = _lookup_key(m)
-    return [p for p in candidates if p.feature in {"PPL", "ADM2"} and fold(p.name) == key
+    names = {key, fold(m.text)}
+    return [p for p in candidates if p.feature in {"PPL", "ADM2"} and fold(p.name) in names
             and p.admin1 and ctx.support(p, key)[1] >= PLAUSIBLE_REGION]
 
 
@@ -305,8 +306,9 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
 
     A whole ORG/PERSON mention is a place when the article names the same place
     elsewhere, or when it sits in a locative frame and the article points at its
-    country or region, or (an organisation) when it is exactly the name of a town
-    in the article's state; it is relabelled GPE in place. Otherwise a place a
+    country or region, or when it is exactly the name of a town in the article's
+    state and no word of a longer personal name ("Henry" after "Chiquita Raquel
+    Henry"); it is relabelled GPE in place. Otherwise a place a
     longer name is built on ("Ohio Department of Health", "the Henderson County
     Jail", "Anderson County Sheriff") yields that place as a new mention when it is
     a country or state, is named elsewhere, or lies where the article is; it comes
@@ -314,6 +316,9 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     the mentions the recogniser itself tagged as places.
     """
     speakers = _speakers(doc, mentions)
+    # Words of longer personal names: "Henry" after "Chiquita Raquel Henry".
+    people = {w for m in mentions if m.label == "PERSON" and m.end - m.start > 1
+              for w in fold(m.text).split()}
     extra: list[tuple[int, Mention, list[Place]]] = []
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
@@ -325,7 +330,7 @@ def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             key = _lookup_key(m)
             local = [p for p in candidates if _plausible(p, key, ctx)]
             framed = local and _locative_frame(doc, m)
-            own = _own_town(m, candidates, ctx) if m.label == "ORG" else []
+            own = _own_town(m, candidates, ctx) if _lookup_key(m) not in people else []
             if candidates and (key in named or framed or own):
                 found[i] = local or candidates
                 m.label = "GPE"
