@@ -136,6 +136,8 @@ def test_untagged_towns_in_datelines_and_home_towns() -> None:
     found = {loc.text: loc for loc in extract(text).locations}
     assert found["BELGRADE"].region == "Minnesota"
     assert found["Chicopee"].region == "Massachusetts"
+    town = {loc.text: loc for loc in extract("Moorhead, Minn., sent two trucks.").locations}
+    assert town["Moorhead"].region == "Minnesota"
 
 
 def test_america_and_spaced_state_abbreviations() -> None:

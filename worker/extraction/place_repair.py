@@ -124,7 +124,8 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
 
     A dateline is a place whatever the gazetteer offers for it; in the other
     frames only a town, county or state called exactly that and lying where the
-    article is counts ("in Penacook" in a New Hampshire paper).
+    article is ("in Penacook" in a New Hampshire paper), or in the state named
+    right after it ("Elbow Lake, Minn."), counts.
     """
     taken = {k for e in doc.ents for k in range(e.start, e.end)}
     taken |= {k for m in mentions for k in range(m.start, m.end)}
@@ -135,8 +136,27 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
         candidates = candidates_for(doc, m, gaz)
         if not proposal.dateline:
             key = lookup_key(m)
+            states = _states_at(doc, proposal.state, gaz)
             candidates = [p for p in candidates if fold(p.name) == key
-                          and p.feature in {"PPL", "ADM1", "ADM2"} and plausible(p, key, ctx)]
+                          and p.feature in {"PPL", "ADM1", "ADM2"}
+                          and (plausible(p, key, ctx)
+                               or (p.country_code, p.admin1) in states)]
         if candidates:
             out.append((-1, m, candidates))
+    return out
+
+
+def _states_at(doc: Doc, index: int | None, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """(country, admin1) of the states or provinces the text at ``index`` names."""
+    if index is None:
+        return set()
+    end = index + 1
+    while end < len(doc) and end - index < 3 and (doc[end].text == "." or doc[end].is_title):
+        end += 1
+    out: set[tuple[str, str]] = set()
+    for stop in range(end, index, -1):
+        key = fold(doc[index:stop].text)
+        out |= {(p.country_code, p.admin1) for p in gaz.lookup(key) if p.feature == "ADM1"}
+        if out:
+            break
     return out

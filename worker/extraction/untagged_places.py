@@ -5,10 +5,12 @@ that local news uses all the time:
 
 * datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —";
 * a legislator's party and home town: "Rep. Jane Smith, D-Chicopee";
-* after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook".
+* after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook";
+* before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota".
 
-This module only proposes spans; ``places`` keeps those that the gazetteer knows
-and, outside datelines, that lie where the article is.
+This module only proposes spans; ``place_repair`` keeps those that the gazetteer
+knows and, outside datelines, that lie in the state named after them or where the
+article is.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from worker.extraction.text import word_set
 
 DASHES = frozenset({"--", "—", "–", "-"})
 PARTIES = frozenset({"D", "R", "I"})
-PREPOSITIONS = word_set("in from near")
+PREPOSITIONS = word_set("in from near of to outside")
 # A town's name is a few words at most; longer runs are titles or headlines.
 MAX_WORDS = 3
 
@@ -32,6 +34,8 @@ class Proposal:
     mention: Mention
     # A dateline names a place by construction; the other frames need support.
     dateline: bool
+    # The token after "<Town>, " when the frame is "before a comma and a state".
+    state: int | None = None
 
 
 def _mention(doc: Doc, start: int, end: int) -> Mention:
@@ -67,7 +71,10 @@ def _after_party_or_preposition(doc: Doc, i: int) -> bool:
 
 
 def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
-    """Spans in the three frames, outside the tokens already taken by entities."""
+    """Spans in the four frames, outside the tokens already taken by entities.
+
+    The state after "<Town>, " must itself be a recognised entity (in ``taken``).
+    """
     out: list[Proposal] = []
     i = 0
     while i < len(doc):
@@ -81,8 +88,15 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
             dateline = end is not None
         elif _after_party_or_preposition(doc, i):
             end = _title_end(doc, i, taken)
+        elif doc[i].is_title:
+            end = _title_end(doc, i, taken)
+            state = end + 1
+            if not (state < len(doc) and doc[end].text == "," and state in taken):
+                end = None
         if end is not None and end > i and not any(k in taken for k in range(i, end)):
-            out.append(Proposal(_mention(doc, i, end), dateline))
+            qualified = end + 1 < len(doc) and doc[end].text == ","
+            out.append(Proposal(_mention(doc, i, end), dateline,
+                                end + 1 if qualified else None))
             i = end
         else:
             i += 1
