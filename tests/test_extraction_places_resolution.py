@@ -150,3 +150,12 @@ def test_a_name_that_speaks_is_a_person() -> None:
     text = ("At the VFW post in Gainesville, Texas, Baker, almost 40, talked about his ride. "
             "Baker said he would reach Denton by June.")
     assert not [loc for loc in extract(text).locations if loc.text == "Baker"]
+
+
+def test_streets_and_stray_villages_abroad_are_not_the_articles_places() -> None:
+    text = ("Arlington council members met residents of Washington Drive on Monday. Titan "
+            "plans to drill near Fort Worth, and Dallas officials will watch, Denton said.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert found["Arlington"].region == "Texas"
+    assert "Washington" not in found
+    assert found.get("Titan") is None or found["Titan"].country_code == "US"

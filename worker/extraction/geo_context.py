@@ -146,6 +146,14 @@ class Context:
                 total.add(mass)
             self._own, self._total = own, total
 
+    def main_country(self, key: str) -> str | None:
+        """The country most of the article's other names lie in, if they clearly do."""
+        own = self._own.get(key) or _EMPTY
+        mass = {cc: share - own.countries.get(cc, 0.0)
+                for cc, share in self._total.countries.items()}
+        best = max(mass, key=lambda cc: mass[cc], default=None)
+        return best if best is not None and mass[best] >= MAIN_COUNTRY else None
+
     def support(self, place: Place, key: str) -> tuple[float, float, float]:
         """How much the article's other names lie in this place's country, region, area."""
         own = self._own.get(key) or _EMPTY
@@ -181,6 +189,8 @@ HOME_MIN_CHARS = 5
 HOME_MIN_POPULATION = 1000
 # Weight of log10 population.
 POPULATION = 0.8
+# Names' worth of probable readings that make a country the article's own.
+MAIN_COUNTRY = 2.0
 # Softmax temperature of the candidate weights, in score units.
 TEMPERATURE = 0.5
 

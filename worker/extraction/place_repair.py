@@ -30,6 +30,10 @@ from worker.extraction.untagged_places import propose
 # unlabelled mention there is taken as a place (about one name's worth).
 PLAUSIBLE_REGION = 0.5
 SPEECH = word_set("say tell add ask explain note")
+STREETS = word_set(
+    """street st road rd drive dr avenue ave boulevard blvd lane ln way highway hwy
+    parkway pkwy court ct place pl circle trail pike"""
+)
 
 
 def plausible(place: Place, key: str, ctx: Context) -> bool:
@@ -108,8 +112,10 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             continue
         sub, places = inner
         key = lookup_key(sub)
-        if m.label == "PERSON" and fold(sub.text).split()[-1] not in REGION_WORDS:
-            # "Marshall" in "R-Marshall" is a person; "Anderson County Sheriff" a county.
+        county = fold(sub.text).split()[-1] in REGION_WORDS
+        if not county and (m.label == "PERSON" or fold(m.text).split()[-1] in STREETS):
+            # "Marshall" in "R-Marshall" is a person, "Washington Drive" a street;
+            # "Anderson County Sheriff" and "Otter Tail County Road" name counties.
             continue
         areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
         local = [p for p in places if plausible(p, key, ctx)]

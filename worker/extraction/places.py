@@ -174,14 +174,19 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
 
 
 def _anchored(place: Place, key: str, ctx: Context) -> bool:
-    """False for a small place reached only through one of its other names, far
-    from everything else in the article: "Kristina" is a woman, not Ristiina in
-    Finland, and "Titan" a company, not Tītān in Afghanistan."""
-    if fold(place.name) == key or place.population >= ANCHOR_POPULATION:
+    """False for a small place abroad that nothing in the article points to.
+
+    "Kristina" is a woman, not Ristiina in Finland (reached through another of its
+    names), and "Titan", in an article whose other places are all Texan, a company,
+    not Tītān in Afghanistan.
+    """
+    if place.population >= ANCHOR_POPULATION or place.country_code in ctx.countries:
         return True
-    if place.country_code in ctx.countries:
-        return True
-    return max(ctx.support(place, key)) >= PLAUSIBLE_REGION
+    support = ctx.support(place, key)
+    if fold(place.name) != key:
+        return max(support) >= PLAUSIBLE_REGION
+    home = ctx.main_country(key)
+    return home is None or home == place.country_code or support[0] >= PLAUSIBLE_REGION
 
 
 def to_location(resolved: Resolved) -> Location:
