@@ -159,3 +159,11 @@ def test_streets_and_stray_villages_abroad_are_not_the_articles_places() -> None
     assert found["Arlington"].region == "Texas"
     assert "Washington" not in found
     assert found.get("Titan") is None or found["Titan"].country_code == "US"
+
+
+def test_rivers_sit_at_the_county_named_like_them_and_gulfs_are_no_country() -> None:
+    river = extract("The Kanawha River rose near Charleston and Dunbar, W.Va., on Monday.")
+    kanawha = _loc(river.locations, "Kanawha River")
+    assert (kanawha.name, kanawha.region) == ("Kanawha County", "West Virginia")
+    gulf = extract("Boats crossed the Gulf of Mexico toward Houston, Texas.")
+    assert not [loc for loc in gulf.locations if loc.country_code == "MX"]

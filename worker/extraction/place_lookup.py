@@ -28,6 +28,10 @@ DIRECTIONS = word_set(
 )
 _LEADING = word_set("the a an")
 LOCATIVE = word_set("in near from outside around across at into inside toward towards")
+# Words of the names of rivers, lakes, parks and townships, which the gazetteer
+# (towns and administrative areas only) lacks: "Kanawha River", "Lake Hartwell".
+WATER = word_set("gulf bay sea strait straits isle cape coast mouth lake sound")
+FEATURE_WORDS = word_set("river creek lake lakes bay valley park township port reservoir")
 
 
 def lookup_key(mention: Mention) -> str:
@@ -116,6 +120,9 @@ def embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]
     """
     segments: list[tuple[int, int]] = []
     of = [k for k in range(m.start + 1, m.end - 1) if doc[k].lower_ == "of"]
+    if of and doc[of[-1] - 1].lower_ in WATER:
+        # "the Gulf of Mexico", "the Bay of Bengal" are waters, named after no place.
+        return None
     if of:
         segments.append((of[-1] + 1, m.end))
     segments.append((m.start, of[0] if of else m.end))
@@ -151,3 +158,21 @@ def _leading_place(doc: Doc, m: Mention, start: int, stop: int, gaz: Gazetteer
         if candidates:
             return sub, candidates
     return None
+
+
+def named_after(m: Mention, gaz: Gazetteer) -> list[Place]:
+    """Towns and counties a river, lake, park or township may be named after.
+
+    The gazetteer has no rivers or lakes; the town or county of the same name
+    in the article's area ("Kanawha River" -> Kanawha County, "Hamilton
+    Township" -> Hamilton) is the nearest thing it has, and callers keep only
+    those where the article is.
+    """
+    words = fold(m.text).split()
+    base = [w for w in words if w not in FEATURE_WORDS | {"of", "the"}]
+    if not base or len(base) == len(words):
+        return []
+    key = " ".join(base)
+    # By its own name: Charleston's old name "Kanawha" is not the river's town.
+    names = {key, f"{key} county", f"{key} parish"}
+    return [p for p in gaz.lookup(key) if p.feature in {"PPL", "ADM2"} and fold(p.name) in names]

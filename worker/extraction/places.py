@@ -30,10 +30,11 @@ from worker.extraction.place_lookup import (
     candidates_for,
     demonym,
     lookup_key,
+    named_after,
     people_of_region,
     region_frame,
 )
-from worker.extraction.place_repair import PLAUSIBLE_REGION, promote, untagged
+from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
 from worker.extraction.text import fold
 
 # A place this size is worth naming by any of its names.
@@ -149,6 +150,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
                 found[i] = candidates
     ctx = _context(mentions, found, gaz, outlet)
     labelled = len(found)
+    found |= _named_after(mentions, found, ctx, gaz)
     named = {lookup_key(mentions[i]) for i in found}
     extra = promote(doc, mentions, found, ctx, gaz, set(), named)
     extra += untagged(doc, mentions, extra, ctx, gaz)
@@ -170,6 +172,20 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
         place = choose(candidates, key, ctx, region_word)
         if _anchored(place, key, ctx):
             out.append(Resolved(m, place, _kind(place, region_word)))
+    return out
+
+
+def _named_after(mentions: list[Mention], found: dict[int, list[Place]], ctx: Context,
+                 gaz: Gazetteer) -> dict[int, list[Place]]:
+    """Rivers, lakes, parks and townships placed at the town or county they are named
+    after, when that lies where the article is (see ``place_lookup.named_after``)."""
+    out: dict[int, list[Place]] = {}
+    for i, m in enumerate(mentions):
+        if i in found or m.label not in PLACE_LABELS:
+            continue
+        local = [p for p in named_after(m, gaz) if plausible(p, lookup_key(m), ctx)]
+        if local:
+            out[i] = local
     return out
 
 
@@ -225,6 +241,7 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
     found = {i: c for i, m in enumerate(given) if (c := _given_candidates(doc, m, gaz))}
     ctx = _context(given, found, gaz, outlet)
     ctx.countries.update(_explicit_countries(others, gaz, None))
+    found |= _named_after(given, found, ctx, gaz)
     by_start = {m.start: m for m in given}
     answers: dict[tuple[int, int], Place | None] = {}
     for i, m in enumerate(given):
