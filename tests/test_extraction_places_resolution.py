@@ -75,3 +75,95 @@ def test_small_towns_and_regions_are_in_the_gazetteer() -> None:
 def test_two_letter_abbreviations_are_states_not_countries() -> None:
     result = extract("He grew up in Frankfort, Ky., and moved to Alexandria.")
     assert all(loc.country_code == "US" for loc in result.locations if loc.text == "Ky.")
+
+
+def test_neighbouring_towns_pick_the_namesake() -> None:
+    text = ("The council in Springfield voted on Monday to close two schools. Parents from "
+            "Decatur and Peoria drove in for the meeting.")
+    springfield = _loc(extract(text).locations, "Springfield")
+    assert (springfield.country_code, springfield.region) == ("US", "Illinois")
+
+
+def test_a_famous_place_keeps_its_name_among_many_american_places() -> None:
+    # Every name below has a namesake in some US state; that must not make
+    # Moscow a village in Idaho or Pennsylvania, nor may the outlet being named
+    # after its town.
+    text = ("Flights from New York, Chicago and Atlanta to Moscow resume in June, the "
+            "airline said in Washington. Passengers from Los Angeles connect in New York.")
+    moscow = _loc(extract(text, outlet="moscownews.example.ru").locations, "Moscow")
+    assert moscow.country_code == "RU"
+
+
+def test_a_state_named_like_a_country_is_the_state_in_local_news() -> None:
+    text = "Police in Atlanta and Macon said the storm closed roads across Georgia."
+    georgia = _loc(extract(text).locations, "Georgia")
+    assert (georgia.country_code, georgia.feature) == ("US", "ADM1")
+
+
+def test_a_local_outlet_names_its_own_town() -> None:
+    text = ("The Jordan city council approved the budget on Tuesday. Police in Shakopee and "
+            "Prior Lake said the new road is safer.")
+    # In general news "Jordan" is the country, whatever town is named beside it ...
+    assert _loc(extract(text).locations, "Jordan").feature == "PCLI"
+    # ... but the Jordan paper's "Jordan" is its own town, the one near Shakopee.
+    jordan = _loc(extract(text, outlet="www.jordannews.com").locations, "Jordan")
+    assert (jordan.country_code, jordan.feature, jordan.region) == ("US", "PPL", "Minnesota")
+
+
+def test_countries_and_states_sit_at_geonames_points() -> None:
+    gaz = get_gazetteer()
+    us = gaz.countries["US"]
+    assert abs(us.lat - 39.76) < 0.1 and abs(us.lon + 98.5) < 0.1
+    ontario = next(p for p in gaz.lookup("ontario") if p.feature == "ADM1")
+    assert abs(ontario.lat - 49.25) < 0.1 and abs(ontario.lon + 84.5) < 0.1
+
+
+def test_places_inside_longer_names() -> None:
+    jail = extract("He was booked into the Henderson County Jail in Athens, Texas, on Friday.")
+    assert _loc(jail.locations, "Henderson County").region == "Texas"
+    north = extract("Storms swept across North Texas on Monday, closing roads near Dallas.")
+    assert _loc(north.locations, "Texas").feature == "ADM1"
+    party = extract("The West Virginia Democratic Party met in Charleston on Monday.")
+    assert _loc(party.locations, "West Virginia").feature == "ADM1"
+    school = extract("She studied at the University of Georgia before moving to Atlanta.")
+    georgia = _loc(school.locations, "Georgia")
+    assert (georgia.country_code, georgia.feature) == ("US", "ADM1")
+
+
+def test_untagged_towns_in_datelines_and_home_towns() -> None:
+    text = ("BELGRADE, Minn. -- A barn burned on Tuesday. Rep. Jane Smith, D-Chicopee, said "
+            "the state would help, and a crew from Springfield, Mass., came to look.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert found["BELGRADE"].region == "Minnesota"
+    assert found["Chicopee"].region == "Massachusetts"
+    town = {loc.text: loc for loc in extract("Moorhead, Minn., sent two trucks.").locations}
+    assert town["Moorhead"].region == "Minnesota"
+
+
+def test_america_and_spaced_state_abbreviations() -> None:
+    gaz = get_gazetteer()
+    assert any(p.feature == "PCLI" and p.country_code == "US" for p in gaz.lookup("america"))
+    assert any(p.feature == "ADM1" and p.admin1 == "WV" for p in gaz.lookup("w va"))
+
+
+def test_a_name_that_speaks_is_a_person() -> None:
+    text = ("At the VFW post in Gainesville, Texas, Baker, almost 40, talked about his ride. "
+            "Baker said he would reach Denton by June.")
+    assert not [loc for loc in extract(text).locations if loc.text == "Baker"]
+
+
+def test_streets_and_stray_villages_abroad_are_not_the_articles_places() -> None:
+    text = ("Arlington council members met residents of Washington Drive on Monday. Titan "
+            "plans to drill near Fort Worth, and Dallas officials will watch, Denton said.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert found["Arlington"].region == "Texas"
+    assert "Washington" not in found
+    assert found.get("Titan") is None or found["Titan"].country_code == "US"
+
+
+def test_rivers_sit_at_the_county_named_like_them_and_gulfs_are_no_country() -> None:
+    river = extract("The Kanawha River rose near Charleston and Dunbar, W.Va., on Monday.")
+    kanawha = _loc(river.locations, "Kanawha River")
+    assert (kanawha.name, kanawha.region) == ("Kanawha County", "West Virginia")
+    gulf = extract("Boats crossed the Gulf of Mexico toward Houston, Texas.")
+    assert not [loc for loc in gulf.locations if loc.country_code == "MX"]

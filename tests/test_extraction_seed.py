@@ -183,10 +183,12 @@ def test_syrian_places(result: Extraction, mention: str, lat: float, lon: float)
         assert loc.key == f"geo:{loc.geonames_id}"
         if loc.kind == "region":
             # "Idlib region", "the region of Hama", "Homs province": the province
-            # (its own GeoNames entry and point), not its capital city.
+            # (its own GeoNames entry and point), not its capital city. GeoNames
+            # puts a province's point mid-area: Homs's lies some 130 km east of
+            # the city, the governorate reaching far into the desert.
             assert loc.geonames_id == PROVINCES[mention]
             assert loc.feature == "ADM1"
-            assert _km(loc.lat, loc.lon, lat, lon) < 100
+            assert _km(loc.lat, loc.lon, lat, lon) < 150
         else:
             assert _km(loc.lat, loc.lon, lat, lon) < 10
 

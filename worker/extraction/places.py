@@ -8,10 +8,10 @@ scored on that evidence (see ``geo_context``), with population only as a weak
 prior; the wording picks the level ("Homs province" and "the region of Hama" are
 the provinces, bare "Homs" the city).
 
-The recogniser sometimes tags a small place as an organisation ("Homs
-countryside" -> ORG); such a mention is taken as a place when it names a place in
-one of the article's countries and sits in a locative frame (after "in", "near",
-...; before "province", "countryside", ...).
+Turning a mention into candidates is ``place_lookup``'s part; places the
+recogniser missed or mislabelled ("Homs countryside" tagged as an organisation,
+datelines, towns inside longer names) are recovered in ``place_repair``, and a
+second look at them is taken once the first has shown where the article is.
 """
 
 from __future__ import annotations
@@ -21,20 +21,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
-from worker.extraction.geo_context import Context, outlet_country, score
+from worker.extraction.geo_context import Context, outlet_country, outlet_homes, score
 from worker.extraction.model import Location, PlaceKind
-from worker.extraction.text import fold, word_set
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Words naming an area around a place: "Homs province", "the region of Hama".
-REGION_WORDS = word_set(
-    """province provinces governorate region regions countryside district county
-    oblast prefecture state territory area outskirts"""
+from worker.extraction.place_lookup import (
+    PLACE_LABELS,
+    candidates_for,
+    demonym,
+    lookup_key,
+    named_after,
+    people_of_region,
+    region_frame,
 )
-LOCATIVE = word_set("in near from outside around across at into inside toward towards")
+from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
+from worker.extraction.text import fold
+
+# A place this size is worth naming by any of its names.
+ANCHOR_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,77 +48,35 @@ class Resolved:
     kind: PlaceKind
 
 
-def _lookup_key(mention: Mention) -> str:
-    entry = get_aliases().find(mention.text)
-    name = entry.name if entry is not None else mention.text
-    words = fold(name).split()
-    while len(words) > 1 and words[-1] in REGION_WORDS:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def _region_frame(doc: Doc, mention: Mention) -> bool:
-    """True for "Homs province", "Idlib region", "the region of Hama"."""
-    if fold(mention.text).split()[-1:] and fold(mention.text).split()[-1] in REGION_WORDS:
-        return True
-    after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.lower_ in REGION_WORDS:
-        return True
-    # "Idlib and Hama countryside": a region word after a coordinated place.
-    if after is not None and after.lower_ in {"and", "or", ","} and mention.end + 2 < len(doc):
-        nxt = doc[mention.end + 2]
-        if nxt.lower_ in REGION_WORDS:
-            return True
-    before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
-    return before is not None and before[1].lower_ == "of" and before[0].lower_ in REGION_WORDS
-
-
-def _locative_frame(doc: Doc, mention: Mention) -> bool:
-    if _region_frame(doc, mention):
-        return True
-    i = mention.start - 1
-    while i >= 0 and (doc[i].lower_ in {"the", "northern", "southern", "eastern", "western",
-                                         "central", "and", ","} or doc[i].ent_type_):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in LOCATIVE
-
-
 def _explicit_countries(mentions: list[Mention], gaz: Gazetteer, outlet: str | None
                         ) -> Counter[str]:
     """Countries the article names or whose people it names, plus the outlet's."""
     weights: Counter[str] = Counter()
     for m in mentions:
-        key = _lookup_key(m)
+        key = lookup_key(m)
         if m.label in PLACE_LABELS:
-            for place in gaz.lookup(key):
-                if place.kind == "country":
-                    weights[place.country_code] += 2
+            found = gaz.lookup(key)
+            if not found:
+                # A demonym given or tagged as a place ("Palestinian").
+                people = demonym(key, gaz)
+                if people:
+                    weights[people] += 1
+                continue
+            countries = {p.country_code for p in found if p.kind == "country"}
+            # "Georgia" is as often the state: a country named like another
+            # country's state is left to the article's other places to settle.
+            if any(p.feature == "ADM1" and p.country_code not in countries for p in found):
+                continue
+            for cc in countries:
+                weights[cc] += 2
         elif m.label == "NORP":
-            cc = _demonym(key, gaz)
-            if cc:
-                weights[cc] += 1
+            people = demonym(key, gaz)
+            if people:
+                weights[people] += 1
     home = outlet_country(outlet, gaz)
     if home:
         weights[home] += 2
     return weights
-
-
-def _demonym(key: str, gaz: Gazetteer) -> str | None:
-    return gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
-
-
-def _candidates(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
-    """Entries the mention may name; "Douglas County" asks for the county."""
-    entry = get_aliases().find(m.text)
-    words = fold(entry.name if entry is not None else m.text).split()
-    if len(words) > 1 and words[-1] in REGION_WORDS:
-        regions = [p for p in gaz.lookup(" ".join(words)) if p.feature.startswith("ADM")]
-        if regions:
-            return regions
-        regions = [p for p in gaz.lookup(_lookup_key(m)) if p.feature.startswith("ADM")]
-        if regions:
-            return regions
-    return gaz.lookup(_lookup_key(m))
 
 
 def _qualified(doc: Doc, m: Mention, candidates: list[Place], by_start: dict[int, Mention],
@@ -125,7 +87,7 @@ def _qualified(doc: Doc, m: Mention, candidates: list[Place], by_start: dict[int
     qualifier = by_start.get(m.end + 1)
     if qualifier is None:
         return candidates
-    areas = [p for p in gaz.lookup(_lookup_key(qualifier)) if p.feature in {"PCLI", "ADM1"}]
+    areas = [p for p in gaz.lookup(lookup_key(qualifier)) if p.feature in {"PCLI", "ADM1"}]
     inside = [c for c in candidates if any(
         c.country_code == a.country_code and (a.feature == "PCLI" or c.admin1 == a.admin1)
         for a in areas)]
@@ -139,13 +101,15 @@ def context_countries(mentions: list[Mention], gaz: Gazetteer) -> Counter[str]:
 
 def _context(mentions: list[Mention], found: dict[int, list[Place]], gaz: Gazetteer,
              outlet: str | None) -> Context:
-    ctx = Context(countries=_explicit_countries(mentions, gaz, outlet))
-    seen: set[str] = set()
+    named: dict[str, list[Place]] = {}
     for i, candidates in found.items():
-        key = _lookup_key(mentions[i])
-        if key not in seen:
-            seen.add(key)
-            ctx.add_candidates(candidates)
+        named.setdefault(lookup_key(mentions[i]), candidates)
+    home = next((key for key in outlet_homes(outlet, gaz) if key in named), None)
+    # A local paper's "Jordan" is its town, no evidence for the country.
+    counted = [m for m in mentions if home is None or lookup_key(m) != home]
+    ctx = Context(countries=_explicit_countries(counted, gaz, outlet), home=home,
+                  outlet=outlet_country(outlet, gaz))
+    ctx.settle(named)
     return ctx
 
 
@@ -171,65 +135,6 @@ def _kind(place: Place, region_word: bool) -> PlaceKind:
     return place.kind
 
 
-def _plausible(place: Place, ctx: Context) -> bool:
-    """The article already points at this place's country or, via another name, region."""
-    if place.country_code in ctx.countries:
-        return True
-    return ctx.region_votes[(place.country_code, place.admin1)] >= 2
-
-
-def _embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
-    """The place an organisation is named after: "Ohio" in "Ohio Department of Health".
-
-    Only a leading run of capitalised words followed by more of the name counts,
-    and the longest run that the gazetteer knows wins.
-    """
-    for end in range(m.end - 1, m.start, -1):
-        span = doc[m.start : end]
-        if not all(t.is_title or t.is_upper for t in span if t.is_alpha):
-            continue
-        sub = Mention(m.start, end, span.start_char, span.end_char, span.text, "GPE")
-        candidates = _candidates(doc, sub, gaz)
-        if candidates:
-            return sub, candidates
-    return None
-
-
-def _promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
-             ctx: Context, gaz: Gazetteer) -> list[tuple[Mention, list[Place]]]:
-    """Places the recogniser labelled as organisations or people.
-
-    A whole ORG/PERSON mention is a place when the article names the same place
-    elsewhere, or when it sits in a locative frame and the article points
-    at its country or region; it is relabelled GPE in place. Otherwise an
-    organisation named after a country, a state or a place in the article's
-    country or region yields that place as a new mention ("Ohio Department of
-    Health").
-    """
-    named = {_lookup_key(mentions[i]) for i in found}
-    extra: list[tuple[Mention, list[Place]]] = []
-    for i, m in enumerate(mentions):
-        if m.label not in {"ORG", "PERSON"} or get_aliases().find(m.text):
-            continue
-        candidates = [p for p in _candidates(doc, m, gaz) if p.kind != "country"]
-        local = [p for p in candidates if _plausible(p, ctx)]
-        framed = local and _locative_frame(doc, m)
-        if candidates and (_lookup_key(m) in named or framed):
-            found[i] = local or candidates
-            m.label = "GPE"
-            continue
-        inner = _embedded(doc, m, gaz) if m.label == "ORG" else None
-        if inner is None:
-            continue
-        sub, places = inner
-        key = _lookup_key(sub)
-        areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
-        local = [p for p in places if _plausible(p, ctx)]
-        if key in named or areas or local:
-            extra.append((sub, areas or local or places))
-    return extra
-
-
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | None = None
             ) -> list[Resolved]:
     """Resolve place mentions, including places the recogniser mislabelled.
@@ -240,20 +145,64 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
     found: dict[int, list[Place]] = {}
     for i, m in enumerate(mentions):
         if m.label in PLACE_LABELS:
-            candidates = _candidates(doc, m, gaz)
+            candidates = candidates_for(doc, m, gaz)
             if candidates:
                 found[i] = candidates
     ctx = _context(mentions, found, gaz, outlet)
-    extra = _promote(doc, mentions, found, ctx, gaz)
+    labelled = len(found)
+    found |= _named_after(mentions, found, ctx, gaz)
+    named = {lookup_key(mentions[i]) for i in found}
+    extra = promote(doc, mentions, found, ctx, gaz, set(), named)
+    extra += untagged(doc, mentions, extra, ctx, gaz)
+    if extra or len(found) > labelled:
+        # What the first look found is context for a second: "Parkers Prairie"
+        # (tagged as an organisation) beside "Minnesota Highway Safety Center".
+        every = mentions + [sub for _, sub, _ in extra]
+        with_extra = found | {len(mentions) + j: p for j, (_, _, p) in enumerate(extra)}
+        ctx = _context(every, with_extra, gaz, outlet)
+        extra += promote(doc, mentions, found, ctx, gaz, {i for i, _, _ in extra}, named)
     by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
-    pairs = [(mentions[i], found[i]) for i in sorted(found)] + extra
+    pairs = [(mentions[i], found[i]) for i in sorted(found)]
+    pairs += [(sub, places) for _, sub, places in extra]
     out: list[Resolved] = []
     for m, candidates in sorted(pairs, key=lambda pair: pair[0].start):
-        region_word = _region_frame(doc, m)
+        region_word = region_frame(doc, m)
         candidates = _qualified(doc, m, candidates, by_start, gaz)
-        place = choose(candidates, _lookup_key(m), ctx, region_word)
-        out.append(Resolved(m, place, _kind(place, region_word)))
+        key = lookup_key(m)
+        place = choose(candidates, key, ctx, region_word)
+        if _anchored(place, key, ctx):
+            out.append(Resolved(m, place, _kind(place, region_word)))
     return out
+
+
+def _named_after(mentions: list[Mention], found: dict[int, list[Place]], ctx: Context,
+                 gaz: Gazetteer) -> dict[int, list[Place]]:
+    """Rivers, lakes, parks and townships placed at the town or county they are named
+    after, when that lies where the article is (see ``place_lookup.named_after``)."""
+    out: dict[int, list[Place]] = {}
+    for i, m in enumerate(mentions):
+        if i in found or m.label not in PLACE_LABELS:
+            continue
+        local = [p for p in named_after(m, gaz) if plausible(p, lookup_key(m), ctx)]
+        if local:
+            out[i] = local
+    return out
+
+
+def _anchored(place: Place, key: str, ctx: Context) -> bool:
+    """False for a small place abroad that nothing in the article points to.
+
+    "Kristina" is a woman, not Ristiina in Finland (reached through another of its
+    names), and "Titan", in an article whose other places are all Texan, a company,
+    not Tītān in Afghanistan.
+    """
+    if place.population >= ANCHOR_POPULATION or place.country_code in ctx.countries:
+        return True
+    support = ctx.support(place, key)
+    if fold(place.name) != key:
+        return max(support) >= PLAUSIBLE_REGION
+    home = ctx.main_country(key)
+    return home is None or home == place.country_code or support[0] >= PLAUSIBLE_REGION
 
 
 def to_location(resolved: Resolved) -> Location:
@@ -263,6 +212,15 @@ def to_location(resolved: Resolved) -> Location:
         lat=p.lat, lon=p.lon, country_code=p.country_code, geonames_id=p.geonames_id,
         region=p.region, key=f"geo:{p.geonames_id}", feature=p.feature,
     )
+
+
+def _given_candidates(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
+    """A given span's candidates; a demonym's country is one ("Canadian", "German")."""
+    candidates = candidates_for(doc, m, gaz)
+    cc = demonym(lookup_key(m), gaz)
+    if cc and cc in gaz.countries:
+        candidates = [*candidates, gaz.countries[cc]]
+    return candidates
 
 
 def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
@@ -280,19 +238,21 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             given.append(Mention(span.start, span.end, start, end, doc.text[start:end], "GPE"))
-    found = {i: c for i, m in enumerate(given) if (c := _candidates(doc, m, gaz))}
+    found = {i: c for i, m in enumerate(given) if (c := _given_candidates(doc, m, gaz))}
     ctx = _context(given, found, gaz, outlet)
     ctx.countries.update(_explicit_countries(others, gaz, None))
+    found |= _named_after(given, found, ctx, gaz)
     by_start = {m.start: m for m in given}
     answers: dict[tuple[int, int], Place | None] = {}
     for i, m in enumerate(given):
         place: Place | None = None
         if i in found:
-            region_word = _region_frame(doc, m)
+            region_word = region_frame(doc, m)
             candidates = _qualified(doc, m, found[i], by_start, gaz)
-            place = choose(candidates, _lookup_key(m), ctx, region_word)
+            place = choose(candidates, lookup_key(m), ctx, region_word)
         else:
-            cc = _demonym(_lookup_key(m), gaz)
-            place = gaz.countries.get(cc) if cc else None
+            key = lookup_key(m)
+            cc = demonym(key, gaz)
+            place = gaz.countries.get(cc) if cc else people_of_region(key, gaz)
         answers[(m.start_char, m.end_char)] = place
     return [answers.get(span) for span in spans]

@@ -1,0 +1,178 @@
+"""Which gazetteer entries a mention may name, and the wording around it.
+
+The recogniser's span is not always the place's name: "Douglas County" asks for
+the county, "Platte Co." too, "the University of Georgia" and "the Henderson
+County Jail" are built on a place, "Homs province" and "the region of Hama" name
+the province. These helpers turn a mention into lookup keys and candidates and
+read the frame it sits in; choosing among the candidates is ``places``' job.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from worker.extraction.aliases import get_aliases
+from worker.extraction.entities import Mention
+from worker.extraction.gazetteer import Gazetteer, Place
+from worker.extraction.text import fold, word_set
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words naming an area around a place: "Homs province", "the region of Hama".
+REGION_WORDS = word_set(
+    """province provinces governorate region regions countryside district county
+    oblast prefecture state territory area outskirts"""
+)
+DIRECTIONS = word_set(
+    """north south east west northern southern eastern western central northeast
+    northwest southeast southwest northeastern northwestern southeastern southwestern"""
+)
+_LEADING = word_set("the a an")
+LOCATIVE = word_set("in near from outside around across at into inside toward towards")
+# Words of the names of rivers, lakes, parks and townships, which the gazetteer
+# (towns and administrative areas only) lacks: "Kanawha River", "Lake Hartwell".
+WATER = word_set("gulf bay sea strait straits isle cape coast mouth lake sound")
+FEATURE_WORDS = word_set("river creek lake lakes bay valley park township port reservoir")
+
+
+def lookup_key(mention: Mention) -> str:
+    entry = get_aliases().find(mention.text)
+    name = entry.name if entry is not None else mention.text
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in REGION_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def region_frame(doc: Doc, mention: Mention) -> bool:
+    """True for "Homs province", "Idlib region", "the region of Hama"."""
+    if fold(mention.text).split()[-1:] and fold(mention.text).split()[-1] in REGION_WORDS:
+        return True
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.lower_ in REGION_WORDS:
+        return True
+    # "Idlib and Hama countryside": a region word after a coordinated place.
+    if after is not None and after.lower_ in {"and", "or", ","} and mention.end + 2 < len(doc):
+        nxt = doc[mention.end + 2]
+        if nxt.lower_ in REGION_WORDS:
+            return True
+    before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
+    return before is not None and before[1].lower_ == "of" and before[0].lower_ in REGION_WORDS
+
+
+def locative_frame(doc: Doc, mention: Mention) -> bool:
+    if region_frame(doc, mention):
+        return True
+    i = mention.start - 1
+    while i >= 0 and (doc[i].lower_ in {"the", "northern", "southern", "eastern", "western",
+                                         "central", "and", ","} or doc[i].ent_type_):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+def demonym(key: str, gaz: Gazetteer) -> str | None:
+    return gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
+
+
+def people_of_region(key: str, gaz: Gazetteer) -> Place | None:
+    """The state or province whose people a word names: "Ohioans", "Texan", "Ontarians"."""
+    word = key.removesuffix("s")
+    if not word.endswith("n"):
+        return None
+    for stem in (word[:-1], word[:-2], word[:-1] + "s", word[:-3] + "io"):
+        regions = [p for p in gaz.lookup(stem) if p.feature == "ADM1" and fold(p.name) == stem]
+        if regions:
+            return max(regions, key=lambda p: p.population)
+    return None
+
+
+def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
+    """Entries the mention may name; "Douglas County" asks for the county."""
+    entry = get_aliases().find(m.text)
+    words = fold(entry.name if entry is not None else m.text).split()
+    if all(w in DIRECTIONS for w in words):
+        # "the North", "Central": a direction, not the village called so.
+        return []
+    if len(words) > 1 and words[-1] == "co":
+        # "Platte Co.": the abbreviation is always the county, never the company.
+        words[-1] = "county"
+    if len(words) > 1 and words[-1] in REGION_WORDS:
+        regions = [p for p in gaz.lookup(" ".join(words)) if p.feature.startswith("ADM")]
+        if regions:
+            return regions
+        regions = [p for p in gaz.lookup(" ".join(words[:-1])) if p.feature.startswith("ADM")]
+        if regions:
+            return regions
+    return gaz.lookup(lookup_key(m))
+
+
+def _title_run(span: Span) -> bool:
+    return all(t.is_title or t.is_upper for t in span if t.is_alpha)
+
+
+def embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
+    """The place a longer name is built on: "Ohio" in "Ohio Department of Health".
+
+    What follows "of" is tried first ("the University of Georgia", "Friends of the
+    Mansfield Public Library"), then the name's head ("the Alexandria City Public
+    Schools", "North Texas"): in each, after any article or compass word, the
+    longest leading run of capitalised words the gazetteer knows. A run ending in
+    "State" is not a place ("Lansing State Journal").
+    """
+    segments: list[tuple[int, int]] = []
+    of = [k for k in range(m.start + 1, m.end - 1) if doc[k].lower_ == "of"]
+    if of and doc[of[-1] - 1].lower_ in WATER:
+        # "the Gulf of Mexico", "the Bay of Bengal" are waters, named after no place.
+        return None
+    if of:
+        segments.append((of[-1] + 1, m.end))
+    segments.append((m.start, of[0] if of else m.end))
+    for seg_start, seg_end in segments:
+        start = seg_start
+        while start < seg_end - 1 and doc[start].lower_ in _LEADING:
+            start += 1
+        starts = [start]
+        while start < seg_end - 1 and doc[start].lower_ in DIRECTIONS:
+            start += 1
+        # "West Virginia Democratic Party" before "North Texas".
+        starts += [start] if start != starts[0] else []
+        for first in starts:
+            found = _leading_place(doc, m, first, seg_end, gaz)
+            if found is not None:
+                return found
+    return None
+
+
+def _leading_place(doc: Doc, m: Mention, start: int, stop: int, gaz: Gazetteer
+                   ) -> tuple[Mention, list[Place]] | None:
+    """The longest capitalised run from ``start`` that the gazetteer knows."""
+    # The whole mention was looked up already.
+    last = stop - 1 if (start, stop) == (m.start, m.end) else stop
+    for end in range(last, start, -1):
+        span = doc[start:end]
+        if not _title_run(span) or (end - start > 1 and doc[end - 1].lower_ == "state"):
+            continue
+        if all(t.lower_ in DIRECTIONS for t in span):
+            continue
+        sub = Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
+        candidates = candidates_for(doc, sub, gaz)
+        if candidates:
+            return sub, candidates
+    return None
+
+
+def named_after(m: Mention, gaz: Gazetteer) -> list[Place]:
+    """Towns and counties a river, lake, park or township may be named after.
+
+    The gazetteer has no rivers or lakes; the town or county of the same name
+    in the article's area ("Kanawha River" -> Kanawha County, "Hamilton
+    Township" -> Hamilton) is the nearest thing it has, and callers keep only
+    those where the article is.
+    """
+    words = fold(m.text).split()
+    base = [w for w in words if w not in FEATURE_WORDS | {"of", "the"}]
+    if not base or len(base) == len(words):
+        return []
+    key = " ".join(base)
+    # By its own name: Charleston's old name "Kanawha" is not the river's town.
+    names = {key, f"{key} county", f"{key} parish"}
+    return [p for p in gaz.lookup(key) if p.feature in {"PPL", "ADM2"} and fold(p.name) in names]

@@ -1,0 +1,103 @@
+"""Place names the recogniser left untagged, found by the frames news writes them in.
+
+The small English model misses many small-town names, most of all in three frames
+that local news uses all the time:
+
+* datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —";
+* a legislator's party and home town: "Rep. Jane Smith, D-Chicopee";
+* after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook";
+* before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota".
+
+This module only proposes spans; ``place_repair`` keeps those that the gazetteer
+knows and, outside datelines, that lie in the state named after them or where the
+article is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from worker.extraction.entities import Mention
+from worker.extraction.text import word_set
+
+DASHES = frozenset({"--", "—", "–", "-"})
+PARTIES = frozenset({"D", "R", "I"})
+PREPOSITIONS = word_set("in from near of to outside")
+# A town's name is a few words at most; longer runs are titles or headlines.
+MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    mention: Mention
+    # A dateline names a place by construction; the other frames need support.
+    dateline: bool
+    # The token after "<Town>, " when the frame is "before a comma and a state".
+    state: int | None = None
+
+
+def _mention(doc: Doc, start: int, end: int) -> Mention:
+    span = doc[start:end]
+    return Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """End of an upper-case run opening a sentence and followed by a dash or comma."""
+    end = start
+    while end < len(doc) and end - start < MAX_WORDS + 1 and (
+        (doc[end].is_upper and doc[end].is_alpha)
+        or (doc[end].text == "." and end > start and doc[end - 1].is_upper)
+    ):
+        end += 1
+    if end == start or end >= len(doc) or len(doc[start:end].text) < 3:
+        return None
+    return end if doc[end].text in DASHES | {","} else None
+
+
+def _title_end(doc: Doc, start: int, taken: set[int]) -> int:
+    end = start
+    while (end < len(doc) and end - start < MAX_WORDS and end not in taken
+           and doc[end].is_title and doc[end].is_alpha):
+        end += 1
+    return end
+
+
+def _after_party_or_preposition(doc: Doc, i: int) -> bool:
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTIES:
+        return True
+    return i >= 1 and doc[i - 1].lower_ in PREPOSITIONS and not doc[i].is_sent_start
+
+
+def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
+    """Spans in the four frames, outside the tokens already taken by entities.
+
+    The state after "<Town>, " must itself be a recognised entity (in ``taken``).
+    """
+    out: list[Proposal] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        end: int | None = None
+        dateline = False
+        if i in taken:
+            pass
+        elif token.is_sent_start and token.is_upper and token.is_alpha:
+            end = _dateline_end(doc, i)
+            dateline = end is not None
+        elif _after_party_or_preposition(doc, i):
+            end = _title_end(doc, i, taken)
+        elif doc[i].is_title:
+            end = _title_end(doc, i, taken)
+            state = end + 1
+            if not (state < len(doc) and doc[end].text == "," and state in taken):
+                end = None
+        if end is not None and end > i and not any(k in taken for k in range(i, end)):
+            qualified = end + 1 < len(doc) and doc[end].text == ","
+            out.append(Proposal(_mention(doc, i, end), dateline,
+                                end + 1 if qualified else None))
+            i = end
+        else:
+            i += 1
+    return out
