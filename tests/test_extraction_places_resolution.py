@@ -167,3 +167,11 @@ def test_rivers_sit_at_the_county_named_like_them_and_gulfs_are_no_country() -> 
     assert (kanawha.name, kanawha.region) == ("Kanawha County", "West Virginia")
     gulf = extract("Boats crossed the Gulf of Mexico toward Houston, Texas.")
     assert not [loc for loc in gulf.locations if loc.country_code == "MX"]
+
+
+def test_a_bare_capital_is_the_city_not_a_region_known_by_its_name() -> None:
+    moscow = _loc(extract("Moscow says its strikes hit only militant targets.").locations,
+                  "Moscow")
+    assert (moscow.kind, moscow.feature, moscow.country_code) == ("city", "PPL", "RU")
+    oblast = _loc(extract("Snow closed roads across the Moscow region.").locations, "Moscow")
+    assert (oblast.kind, oblast.country_code) == ("region", "RU")

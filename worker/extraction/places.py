@@ -118,13 +118,18 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
     """The best candidate; a bare name shared by a province and its city is the city.
 
     Only a city known by that very name counts: "New York" is the state as often
-    as the city, whose own name is "New York City".
+    as the city, whose own name is "New York City". A region reached only by
+    another of its names loses to a town of the country called exactly that: bare
+    "Moscow" is the city, not "Moskovskaya oblast'" (also "Moscow Oblast").
     """
     if not region_word:
-        towns = {(p.country_code, p.admin1) for p in candidates
-                 if p.feature == "PPL" and fold(p.name) == key}
+        exact = [p for p in candidates if p.feature == "PPL" and fold(p.name) == key]
+        towns = {(p.country_code, p.admin1) for p in exact}
+        town_countries = {p.country_code for p in exact}
         narrowed = [p for p in candidates if p.feature not in {"ADM1", "ADM2"}
-                    or (p.country_code, p.admin1) not in towns]
+                    or not ((p.country_code, p.admin1) in towns
+                            or (p.feature == "ADM1" and p.country_code in town_countries
+                                and fold(p.name) != key))]
         candidates = narrowed or candidates
     return max(candidates, key=lambda p: score(p, key, ctx, region_word))
 
