@@ -12,6 +12,10 @@ Two figures, both at the customary 161 km (100 miles):
   161 km; recall over gold toponyms, precision over predicted locations
   (locations overlapping a gold toponym that has no point are not counted).
 
+LGL also counts demonyms ("American", "Russian") as toponyms; extraction does not
+report them as places (they only inform context), so recall is also printed over
+the gold toponyms that are not demonyms.
+
 Gold toponyms without a point (LGL leaves some unresolved) count in neither.
 The error breakdown says where the loss is: no gazetteer candidate, wrong
 candidate (split by the gold feature's class), missed span, spurious location.
@@ -33,6 +37,7 @@ from worker.extraction import places
 from worker.extraction.gazetteer import get_gazetteer
 from worker.extraction.nlp import get_nlp
 from worker.extraction.pipeline import extract_from_doc
+from worker.extraction.text import fold
 
 KM = 161.0
 
@@ -97,6 +102,9 @@ class Scores:
     def __init__(self) -> None:
         self.gold_ok = self.gold_n = 0
         self.tp_gold = self.tp_pred = self.pred_n = 0
+        # Gold toponyms that are demonyms ("American"): LGL counts them as places,
+        # extraction deliberately does not (they inform context only).
+        self.demonym_gold = self.demonym_tp = 0
         self.errors: Counter[str] = Counter()
         self.examples: list[str] = []
 
@@ -141,7 +149,11 @@ def _end_to_end(doc: Doc, art: Article, s: Scores) -> None:
         else:
             s.errors[f"e2e: spurious location ({loc.kind})"] += 1
     s.tp_gold += len(matched)
+    demonyms = get_gazetteer().demonyms
     for i, t in enumerate(gold):
+        if fold(t.phrase).removesuffix("s") in demonyms or fold(t.phrase) in demonyms:
+            s.demonym_gold += 1
+            s.demonym_tp += i in matched
         if i in matched:
             continue
         if not any(loc.start < t.end and t.start < loc.end for loc in locs):
@@ -175,6 +187,11 @@ def main() -> None:
     print(f"given gold spans: accuracy@161km {s.gold_ok / max(1, s.gold_n):.3f}")
     print(f"end to end: recall {recall:.3f}  precision {precision:.3f}  F1 {f1:.3f}"
           f"  (predicted {s.pred_n})")
+    others = max(1, s.gold_n - s.demonym_gold)
+    r_places = (s.tp_gold - s.demonym_tp) / others
+    f1_places = 2 * precision * r_places / max(1e-9, precision + r_places)
+    print(f"  of the gold toponyms, {s.demonym_gold} are demonyms (not reported as places); "
+          f"over the others: recall {r_places:.3f}  F1 {f1_places:.3f}")
     for name, count in sorted(s.errors.items(), key=lambda kv: -kv[1]):
         print(f"  {count:5d}  {name}")
     for line in s.examples:
