@@ -75,12 +75,20 @@ def token_fragments(doc: Doc, tokens: list[int], text: str) -> list[tuple[int, i
     return out
 
 
+def _ends_sentence(text: str, quote: Quote, clause_start: int) -> bool:
+    """A quotation closed by a full stop, or one paragraph before the reporting
+    clause, is a sentence of its own: '"Q1," X said. "Q2."' and a new paragraph's
+    'Y said "Q3"' do not attribute Q2 or Q1 to Y."""
+    return text[quote.end - 1] == "." or "\n" in text[quote.end : clause_start]
+
+
 def _adjacent_quotes(
     text: str, quotes: list[Quote], clause: tuple[int, int]
 ) -> tuple[Quote | None, Quote | None]:
     before = after = None
     for q in quotes:
-        if q.outer_end <= clause[0] and _BEFORE_GAP.match(text[q.outer_end : clause[0]]):
+        if (q.outer_end <= clause[0] and _BEFORE_GAP.match(text[q.outer_end : clause[0]])
+                and not _ends_sentence(text, q, clause[0])):
             before = q
         if q.outer_start >= clause[1] and _AFTER_GAP.match(text[clause[1] : q.outer_start]):
             after = q
