@@ -17,8 +17,9 @@ Where a text was annotated by several annotators, the file whose name sorts
 first is the gold standard, so the choice is deterministic.
 
 ``--learn-cues OUT`` instead derives the cue lexicon from the split (use
-``train``): per verb lemma, its cue count against its verb count, and the verb +
-particle pairs annotated as one cue. Only counts are written, no text.
+``train``): per verb lemma, its cue count against its count as a verb outside
+attributed content, and the verb + particle pairs annotated as one cue. Only
+counts are written, no text.
 """
 
 from __future__ import annotations
@@ -189,6 +190,10 @@ def _cue_head(doc: Doc, frags: Frags) -> int | None:
     return None
 
 
+def _covered(pos: int, frags: Frags) -> bool:
+    return any(s <= pos < e for s, e in frags)
+
+
 def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     """Write cue counts per verb lemma and the verb + particle cues of ``docs``."""
     cues: Counter[str] = Counter()
@@ -197,7 +202,11 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     joined: Counter[tuple[str, str]] = Counter()
     nlp = get_nlp()
     for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
-        verbs.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB")
+        # Annotation is univocal: a verb inside another attribution's content is
+        # never a cue, and extraction skips those too, so they do not count.
+        inside = sorted(f for a in gold for f in a.content)
+        verbs.update(t.lemma_.lower() for t in doc
+                     if t.pos_ == "VERB" and not _covered(t.idx, inside))
         for attribution in gold:
             head = _cue_head(doc, sorted(attribution.cue)) if attribution.cue else None
             if head is None:

@@ -39,6 +39,8 @@ _RIGHT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acom
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
 # Words right of the cue that belong to the reporting clause ("told Reuters").
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
+# Right dependents of a cue that are not part of its content.
+_STOP_DEPS = frozenset({"cc", "conj", "parataxis", "nsubj", "nsubjpass", "dep"})
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
 
@@ -175,8 +177,29 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     return []
 
 
+def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
+    """Content to the cue's right runs on to the end of the cue's clause: the
+    adjuncts after an object or a complement ("praised X for doing Y", "vowed
+    to do X unless Y") are part of what is attributed; not a further reporting
+    clause ("..., adding that ..."), which is a claim of its own."""
+    if not found or min(found) < cue.i:
+        return found
+    end = max(found)
+    for child in cue.rights:
+        if child.i <= end or child.dep_ == "punct":
+            continue
+        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child):
+            break
+        end = child.right_edge.i
+    return list(range(min(found), end + 1))
+
+
 def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
+    return _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
+
+
+def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     if cue.lemma_.lower() in AS_CUES:
         found = _as_content(cue)
         if found:

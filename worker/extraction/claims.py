@@ -58,9 +58,21 @@ def _subject(cue: Token) -> Token | None:
             if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
                 return cue.head
             return None if child.lower_ == "there" else child
-    if cue.dep_ in {"conj", "xcomp"} and cue.head.pos_ == "VERB":
-        return _subject(cue.head)
-    return None
+    head = cue.head
+    if cue.dep_ in {"conj", "xcomp"} and head.pos_ == "VERB":
+        return _subject(head)
+    if cue.tag_ not in {"VBG", "VBN"} or head.i == cue.i:
+        return None
+    # A participle takes its subject from what it hangs off: the noun it
+    # modifies ("graphics showing that ..."), or the clause it is an adjunct of
+    # ("he defended it by citing a poll", "..., denouncing X").
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    if cue.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif cue.dep_ != "advcl" or cue.tag_ != "VBG":
+        return None
+    return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
 
 
 def _speaker_span(subject: Token, cue: Token) -> tuple[int, int]:

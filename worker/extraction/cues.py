@@ -30,11 +30,11 @@ from worker.extraction.text import word_set
 
 CUES_PATH = Path(__file__).parent / "data" / "cues.json"
 # Minimum share of a lemma's verb occurrences that are cues.
-THRESHOLD = 0.2
+THRESHOLD = 0.3
 # The share above which a verb is a cue even with only an object ("endorsed
 # Clinton"); below it, the verb must govern a clause or a quotation, which
 # keeps "launched an attack" out while "launched a bid to ..." stays in.
-STRONG = 0.3
+STRONG = 0.4
 # Minimum number of cue occurrences behind a lemma.
 MIN_COUNT = 3
 CORE_VERBS = word_set("""
