@@ -12,7 +12,8 @@ split and reports, for each role, precision, recall and F1 of
 * token overlap: the role's words pooled over the document;
 
 plus attribution-level F1: a claim matches a gold attribution (one to one)
-when their cues share a word and their contents have word-level F1 >= 0.5.
+when their cues share a word (or overlap, for a cue that is only punctuation,
+as in "Name: statement") and their contents have word-level F1 >= 0.5.
 Where a text was annotated by several annotators, the file whose name sorts
 first is the gold standard, so the choice is deterministic.
 
@@ -142,13 +143,22 @@ def token_f1(a: frozenset[int], b: frozenset[int]) -> float:
     return 2 * common / (len(a) + len(b)) if common else 0.0
 
 
+def _cues_meet(p: Attribution, g: Attribution, p_cue: frozenset[int],
+               g_cue: frozenset[int]) -> bool:
+    """Cues share a word; a cue with no word at all ("Name: statement") must
+    overlap the other by character instead."""
+    if p_cue and g_cue:
+        return bool(p_cue & g_cue)
+    return any(ps < ge and gs < pe for ps, pe in p.cue for gs, ge in g.cue)
+
+
 def match_attributions(pred: list[Attribution], gold: list[Attribution], words: Words) -> int:
     """Greedy one-to-one matches: cues share a word, contents have token F1 >= 0.5."""
     pairs: list[tuple[float, int, int]] = []
     for i, p in enumerate(pred):
         p_cue, p_content = words.of(p.cue), words.of(p.content)
         for j, g in enumerate(gold):
-            if not p_cue & words.of(g.cue):
+            if not _cues_meet(p, g, p_cue, words.of(g.cue)):
                 continue
             score = token_f1(p_content, words.of(g.content))
             if score >= 0.5:

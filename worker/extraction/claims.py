@@ -1,4 +1,4 @@
-"""Attributed statements: a cue (a reporting verb or "according to"), its speaker
+"""Attributed statements: a cue (a reporting verb, "according to" or "in a poll"), its speaker
 and its content, found from the dependency parse and the quotation marks.
 
 Cues come from a lexicon learned from annotated news (``cues``); the content
@@ -18,7 +18,6 @@ claim. Speakers are resolved afterwards in ``speakers``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -27,25 +26,17 @@ from worker.extraction.claim_content import (
     quote_content,
     token_fragments,
 )
+from worker.extraction.claim_model import RawClaim
+from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
 
+# What "in a ..." can cite as the source of a finding or a view.
+_FINDING_NOUNS = frozenset({"poll", "survey", "study", "mind", "view", "estimate"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
-
-
-@dataclass
-class RawClaim:
-    """A claim before speaker resolution; token indices into the doc."""
-
-    cue: tuple[int, int]
-    speaker: tuple[int, int] | None
-    fragments: list[tuple[int, int]]  # char offsets
-    direct: bool
-    # Cue whose speaker this one shares ("he told ..., stressing that ...").
-    speaker_from_cue: int | None = None
 
 
 def _in_any(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -98,8 +89,24 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     objects = [c for c in nxt.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    speaker = (objects[0].left_edge.i, objects[0].right_edge.i + 1)
-    own = {t.i for t in tok.subtree} | {t.i for t in nxt.subtree}
+    return _prep_claim(doc, text, tok, nxt, objects[0])
+
+
+def _in_poll(doc: Doc, text: str, tok: Token) -> RawClaim | None:
+    """"In a new poll, X leads"; "X is ahead in the polls"; "in Trump's mind"."""
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    if (not objects or objects[0].lemma_.lower() not in _FINDING_NOUNS
+            or not any(objects[0].lefts) or tok.head.pos_ not in {"VERB", "AUX"}):
+        return None
+    return _prep_claim(doc, text, tok, tok, objects[0])
+
+
+def _prep_claim(doc: Doc, text: str, tok: Token, last: Token, source: Token
+                ) -> RawClaim | None:
+    """A claim whose cue is a preposition (``tok`` to ``last``) with the source
+    as its object: the content is the clause the phrase modifies, without it."""
+    speaker = (source.left_edge.i, source.right_edge.i + 1)
+    own = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
     host = tok.head if tok.head.i != tok.i else tok
     body = [t.i for t in host.subtree if t.i not in own] if host is not tok else []
     if not body:
@@ -107,7 +114,7 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     frags = token_fragments(doc, body, text)
     if not frags:
         return None
-    return RawClaim((tok.i, tok.i + 2), speaker, frags, direct=False)
+    return RawClaim((tok.i, last.i + 1), speaker, frags, direct=False)
 
 
 def _overlaps_quote(frags: list[tuple[int, int]], quotes: list[Quote]) -> bool:
@@ -151,10 +158,14 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         claim: RawClaim | None = None
         if tok.lower_ == "according":
             claim = _according_to(doc, text, tok)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            claim = _in_poll(doc, text, tok)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         if claim is not None:
             found.append(claim)
+    found.extend(colon_claims(doc, text, lines))
+    found.sort(key=lambda c: c.cue[0])
     kept = _dedupe(_outermost(doc, found))
     _continue_quotes(doc, text, kept, quotes)
     return kept
