@@ -29,6 +29,7 @@ from worker.extraction.claim_content import (
 from worker.extraction.claim_model import RawClaim
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
+from worker.extraction.passive_claims import passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
 
@@ -121,6 +122,18 @@ def _overlaps_quote(frags: list[tuple[int, int]], quotes: list[Quote]) -> bool:
     return any(s < q.end and q.start < e for s, e in frags for q in quotes)
 
 
+def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list[Quote]
+             ) -> RawClaim | None:
+    found = passive_claim(tok, cue[1])
+    if found is None:
+        return None
+    speaker, content = found
+    frags = token_fragments(doc, content, text)
+    if not frags:
+        return None
+    return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
+
+
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
@@ -131,7 +144,7 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         # "..., he told X, stressing that ...": the speaker is the main clause's.
         inherit = tok.head.i
     if speaker is None and inherit is None:
-        return None
+        return _passive(doc, text, tok, cue, quotes)
     if speaker is not None and _in_any(doc[speaker[0]].idx, inside_quotes):
         return None
     frags = quote_content(doc, text, quotes, cue, speaker, tok)

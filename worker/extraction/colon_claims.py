@@ -10,7 +10,7 @@ taken for one; labels that are not speakers ("Note:", "Update:") are excluded.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from worker.extraction.claim_content import token_fragments
 from worker.extraction.claim_model import RawClaim
@@ -48,7 +48,7 @@ def colon_claims(doc: Doc, text: str, lines: list[Line]) -> list[RawClaim]:
     return out
 
 
-def _is_name(tokens: list) -> bool:  # type: ignore[type-arg]
+def _is_name(tokens: list[Token]) -> bool:
     if not tokens or not tokens[0].text[:1].isupper():
         return False
     if len(tokens) == 1 and tokens[0].lower_ in _LABELS:
