@@ -45,11 +45,14 @@ def _in_any(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _subject(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
-                return cue.head
-            return None if child.lower_ == "there" else child
+    # Of two subjects the parser hangs on the cue ('"My apologies," Quick
+    # said'), the one next to it is the speaker; the other opens the quotation.
+    subjects = sorted((c for c in cue.children if c.dep_ == "nsubj"),
+                      key=lambda c: abs(c.i - cue.i))
+    for child in subjects[:1]:
+        if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
+            return cue.head
+        return None if child.lower_ == "there" else child
     head = cue.head
     if cue.dep_ in {"conj", "xcomp"} and head.pos_ == "VERB":
         return _subject(head)
