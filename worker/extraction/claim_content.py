@@ -132,12 +132,19 @@ def _as_content(cue: Token) -> list[int]:
     return list(range(cue.i + 1, end + 1))
 
 
-def _complement(cue: Token) -> list[int]:
+def _complement(cue: Token, cue_end: int) -> list[int]:
     """The clause the cue governs: to its right ('said that ...'), or before it
-    when the cue closes the sentence ('..., sources said')."""
+    when the cue closes the sentence ('..., sources said'). An infinitive's
+    subject is part of what is asked or urged: 'asked Sullivan to send it',
+    'called on him to quit'."""
     for child in cue.rights:
         if child.dep_ in {"ccomp", "xcomp"}:
-            return [t.i for t in child.subtree]
+            first = child.left_edge.i
+            if child.dep_ == "xcomp" or child.tag_ == "VB":
+                for other in cue.rights:
+                    if other.dep_ == "dobj" and cue_end <= other.i < first:
+                        first = other.left_edge.i
+            return list(range(first, child.right_edge.i + 1))
     for child in cue.lefts:
         if child.dep_ == "ccomp":
             return [t.i for t in child.subtree]
@@ -206,5 +213,6 @@ def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
             return found
     if cue.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in cue.children):
         # "..., saying that ...", "..., applauding X": the participle's own words.
-        return _complement(cue) or _objects(cue, cue_end, lexicon)
-    return _complement(cue) or _host_clause(cue, lexicon) or _objects(cue, cue_end, lexicon)
+        return _complement(cue, cue_end) or _objects(cue, cue_end, lexicon)
+    return (_complement(cue, cue_end) or _host_clause(cue, lexicon)
+            or _objects(cue, cue_end, lexicon))

@@ -29,7 +29,7 @@ from worker.extraction.claim_content import (
 from worker.extraction.claim_model import RawClaim
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
-from worker.extraction.passive_claims import passive_claim
+from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
 
@@ -140,6 +140,8 @@ def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
+    if tok.lemma_.lower() in RAISING_CUES:
+        return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
     speaker = _speaker_span(subject, tok) if subject is not None else None
     inherit = None

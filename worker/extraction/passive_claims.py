@@ -1,4 +1,4 @@
-"""Claims around a passive cue, where the source is a "by" phrase or unstated.
+"""Claims whose source is a "by" phrase or unstated: passive and raising cues.
 
 * "Trump is expected to win", "Cruz is seen as a spoiler": an attribution with
   no stated source; its content is what is expected or seen, the passive
@@ -7,6 +7,9 @@
   the content.
 * "Asked whether ..., he said": the question is attributed, to the asker if
   named ("asked by a reporter").
+* "Trump seemed to enjoy it", "the plan appears doomed": an impression with no
+  stated source (the subject is what is described, not who speaks); the
+  content is the subject with the complement.
 
 Without a complement or an agent ("he was told") there is nothing to attribute.
 """
@@ -16,6 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
+RAISING_CUES = frozenset({"seem", "appear"})
+_RAISED_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
 
 
 def _agent(cue: Token) -> tuple[int, int] | None:
@@ -38,6 +43,8 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
 
 def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, list[int]] | None:
     """(source or None, content tokens) of a passive cue, or None."""
+    if cue.lemma_.lower() in RAISING_CUES:
+        return _raising(cue)
     agent = _agent(cue)
     if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and cue.dep_ == "advcl":
         asked = [t.i for c in cue.rights if c.dep_ in {"ccomp", "prep"} and c.lower_ != "by"
@@ -53,3 +60,13 @@ def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, lis
         return agent, subject
     complement = _complement(cue, cue_end)
     return (None, subject + complement) if complement else None
+
+
+def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
+    subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
+    complements = [c for c in cue.rights if c.dep_ in _RAISED_DEPS
+                   or (c.dep_ == "prep" and c.lower_ == "like")]
+    if not subjects or not complements:
+        return None
+    subject = [t.i for t in subjects[0].subtree]
+    return None, subject + list(range(complements[0].left_edge.i, cue.right_edge.i + 1))
