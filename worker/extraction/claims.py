@@ -37,6 +37,8 @@ from worker.extraction.sentences import Line
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "mind", "view", "estimate"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
+# The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
+_SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 
 
@@ -237,11 +239,13 @@ def _continue_quotes(doc: Doc, text: str, claims: list[RawClaim], quotes: list[Q
         _finish_quote(claim, quotes)
         if not claim.direct:
             continue
-        end = _extent_end(doc, claim)
+        end = first = _extent_end(doc, claim)
         for q in quotes:
             if q.outer_start < end:
                 continue
-            if not _CONTINUATION_GAP.match(text[end : q.outer_start]):
+            gap = text[end : q.outer_start]
+            rest = end == first and _SENTENCE_REST.match(gap)
+            if not (_CONTINUATION_GAP.match(gap) or rest):
                 break
             if any(s < q.end and q.start < e for s, e in taken):
                 break
