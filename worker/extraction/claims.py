@@ -72,14 +72,20 @@ def _subject(cue: Token) -> Token | None:
     return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
 
 
-def _speaker_span(subject: Token, cue: Token) -> tuple[int, int]:
-    """The subject's phrase without a relative clause."""
+def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, int]:
+    """The subject's whole phrase, relative clauses included ("Mr. Brown, who
+    runs the campaign,"): they identify the speaker, and attribution corpora
+    mark them as part of the source. Not a relative clause that reports
+    something itself ("Trump, who questioned whether ...", a claim of its own),
+    nor a participle describing the occasion ("Sherman, speaking of ...")."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if cue.dep_ == "relcl" and cue.head.i == subject.i:
         end = subject.i + 1
     for child in subject.rights:
-        if child.dep_ == "relcl":
+        if (child.dep_ == "relcl" and any(lexicon.is_cue(t) for t in child.subtree)) or (
+                child.dep_ in {"acl", "advcl"} and child.tag_ in {"VBG", "VBN"}
+                and doc[child.left_edge.i - 1].text == ","):
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
         end = cue.i
@@ -143,9 +149,13 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
     if tok.lemma_.lower() in RAISING_CUES:
+        # "She appeared to imply X" is her claim, found from "imply"; "the plan
+        # appears doomed" is the writer's impression, with no speaker.
+        if any(c.dep_ == "xcomp" and lexicon.is_cue(c) for c in tok.rights):
+            return None
         return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
-    speaker = _speaker_span(subject, tok) if subject is not None else None
+    speaker = _speaker_span(subject, tok, lexicon) if subject is not None else None
     inherit = None
     if speaker is None and tok.tag_ == "VBG" and tok.dep_ in _PARTICIPLE_DEPS:
         # "..., he told X, stressing that ...": the speaker is the main clause's.
