@@ -29,6 +29,7 @@ from worker.extraction.claim_content import (
 from worker.extraction.claim_model import RawClaim
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
+from worker.extraction.noun_claims import NOUN_CUES, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
@@ -192,6 +193,8 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             claim = _in_poll(doc, text, tok)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
+        elif tok.pos_ == "NOUN" and tok.lower_ in NOUN_CUES:
+            claim = noun_raw_claim(tok, text)
         if claim is not None:
             found.append(claim)
     found.extend(colon_claims(doc, text, lines))
