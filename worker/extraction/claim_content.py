@@ -198,7 +198,25 @@ def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
         if child.dep_ in _STOP_DEPS or lexicon.is_cue(child):
             break
         end = child.right_edge.i
-    return list(range(min(found), end + 1))
+    return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
+
+
+def _before_next_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:
+    """Content stops before a coordinated or adverbial clause that reports
+    something in turn ("told X that A and said B", "A, while Cruz said B"):
+    that is a claim of its own, not part of this one."""
+    doc = cue.doc
+    for i in tokens:
+        tok = doc[i]
+        if (tok.dep_ == "conj" and lexicon.is_cue(tok) and tok.tag_ == cue.tag_
+                and not any(c.dep_ == "nsubj" for c in tok.children)
+                and tok.left_edge.i > tokens[0]):
+            out = [j for j in tokens if j < tok.left_edge.i]
+            while out and (doc[out[-1]].dep_ in {"cc", "punct", "mark"}
+                           or doc[out[-1]].is_space):
+                out.pop()
+            return out or tokens
+    return tokens
 
 
 def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
