@@ -37,6 +37,9 @@ ADDRESSEE_CUES = word_set("tell ask remind assure inform urge warn thank")
 _RIGHT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl"})
 # Objects that make a cue's content when it has no clause of its own.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
+# Prepositions that give a cue's setting (where, when, through what medium), not
+# what it is about: "posted on Facebook", "spoke in Iowa".
+_SETTING_PREPS = word_set("in at on from during after before since by through into near")
 # Words right of the cue that belong to the reporting clause ("told Reuters").
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
 # Right dependents of a cue that are not part of its content.
@@ -179,7 +182,8 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
         keep = objects + [c for c in rights if c.dep_ in {"oprd", "attr", "ccomp", "xcomp"}]
         return [t.i for c in keep for t in c.subtree if t.i >= cue_end]
     for child in rights:
-        if child.dep_ in _OBJECT_DEPS and child.i >= cue_end:
+        if child.dep_ in _OBJECT_DEPS and child.i >= cue_end and (
+                child.dep_ != "prep" or child.lower_ not in _SETTING_PREPS):
             return [t.i for t in child.subtree]
     return []
 
