@@ -55,7 +55,9 @@ def _subject(cue: Token) -> Token | None:
     for child in subjects[:1]:
         if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
             return cue.head
-        return None if child.lower_ == "there" else child
+        if child.lower_ == "there" or _idiom(child, cue):
+            return None
+        return child
     head = cue.head
     if cue.dep_ in {"conj", "xcomp"} and head.pos_ == "VERB":
         return _subject(head)
@@ -71,6 +73,13 @@ def _subject(cue: Token) -> Token | None:
     elif cue.dep_ != "advcl" or cue.tag_ != "VBG":
         return None
     return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _idiom(subject: Token, cue: Token) -> bool:
+    """"That said, ...", "Having said that": a concession, not a report."""
+    doc = cue.doc
+    return (subject.lower_ in {"that", "this"} and cue.lemma_ == "say"
+            and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",")
 
 
 def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, int]:
