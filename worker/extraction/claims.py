@@ -61,6 +61,8 @@ def _subject(cue: Token) -> Token | None:
     head = cue.head
     if cue.dep_ in {"conj", "xcomp"} and head.pos_ == "VERB":
         return _subject(head)
+    if cue.tag_ in {"VBD", "VBZ", "VBP"}:
+        return _misattached_subject(cue)
     if cue.tag_ not in {"VBG", "VBN"} or head.i == cue.i:
         return None
     # A participle takes its subject from what it hangs off: the noun it
@@ -73,6 +75,24 @@ def _subject(cue: Token) -> Token | None:
     elif cue.dep_ != "advcl" or cue.tag_ != "VBG":
         return None
     return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _misattached_subject(cue: Token) -> Token | None:
+    """A finite cue whose subject the parser hung on a clause before it
+    ("Durbin, noting the size of ..., said"; "Kasich offered him a job, then
+    says ..."): that clause's subject, when it opens the clause."""
+    for child in cue.lefts:
+        if child.dep_ in {"advcl", "ccomp"} and child.pos_ == "VERB":
+            subjects = [c for c in child.lefts if c.dep_ == "nsubj"]
+            if subjects and subjects[0].left_edge.i == child.sent.start + _opening(child):
+                return subjects[0]
+    return None
+
+
+def _opening(tok: Token) -> int:
+    """Tokens before a sentence's subject that are only a conjunction ("But")."""
+    sent = tok.sent
+    return 1 if sent[0].dep_ in {"cc", "advmod"} and len(sent) > 1 else 0
 
 
 def _idiom(subject: Token, cue: Token) -> bool:
