@@ -4,7 +4,8 @@ First rule that applies:
 
 1. a quotation right before or after the reporting clause (only spaces, commas
    or a colon between): '"Q," X said', 'X said: "Q"', 'said X', and split quotes
-   '"Q1," X said, "Q2"' (two fragments);
+   '"Q1," X said, "Q2"' (two fragments); not a quotation that ends a sentence
+   or a paragraph before the clause, which is someone else's;
 2. verbs that characterise ("described such reports as ..."): everything the
    verb governs to its right;
 3. a clausal complement to the cue's right, with its "that" ('X said that ...',
@@ -16,7 +17,11 @@ First rule that applies:
    clause, possibly in two fragments;
 5. the cue's objects ('X endorsed Clinton', 'X called for a recount',
    'X called the plan a disaster'), except for verbs whose object is the person
-   addressed ("told reporters").
+   addressed ("told reporters") and prepositions of setting ("on Facebook").
+
+Content to the cue's right runs on to the end of the cue's clause, adjuncts
+included ("praised X for doing Y"), and stops before a further reporting verb
+("told X that A and said B"); an infinitive keeps its subject ("asked X to ...").
 """
 
 from __future__ import annotations

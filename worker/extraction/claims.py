@@ -1,18 +1,21 @@
-"""Attributed statements: a cue (a reporting verb, "according to" or "in a poll"), its speaker
-and its content, found from the dependency parse and the quotation marks.
+"""Attributed statements: a cue, its speaker and its content, found from the
+dependency parse and the quotation marks.
 
-Cues come from a lexicon learned from annotated news (``cues``); the content
-from quotations next to the reporting clause or from the parse
+Cues are reporting and attitude verbs from a lexicon learned from annotated
+news (``cues``), "according to" and "in a poll", and the constructions handled
+in their own modules: passive and raising cues (``passive_claims``), reporting
+nouns (``noun_claims``) and "Name: statement" lines (``colon_claims``). The
+content comes from quotations next to the reporting clause or from the parse
 (``claim_content``). The speaker is the cue's subject with its whole phrase
-("Tom Brown, a police spokesman"), minus a relative clause, which comments on
-the speaker rather than naming them; or the object of "according to".
+("Tom Brown, a police spokesman, who ..."); or the object of "according to".
 
 Claims are not taken from headings or from cues inside quotations (nested
 speech), nor from a cue inside another claim's content ("X said Y wants Z" is
 one claim, by X). When two cues attribute the same content ('X said: "Q," the
-official said'), the first is kept. A quotation that carries on in the next
-sentence with no cue of its own ('"Q1," she said. "Q2."') belongs to the same
-claim. Speakers are resolved afterwards in ``speakers``.
+official said'), the first is kept. A quotation that carries on after the
+reporting sentence with no cue of its own ('"Q1," she said. "Q2."', '"Q1," said
+X, a member of Y. "Q2."') belongs to the same claim. Speakers are resolved
+afterwards in ``speakers``.
 """
 
 from __future__ import annotations
