@@ -46,7 +46,7 @@ CORE_VERBS = word_set("""
     characterise characterize label brand
     """)
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-_WH = frozenset({"when", "where", "why", "how", "as", "so", "then", "now", "here"})
+_WH = frozenset({"when", "where", "why", "how", "as", "so", "here"})
 
 
 @dataclass(frozen=True)
