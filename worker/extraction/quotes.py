@@ -52,6 +52,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_quotes(text: str) -> list[Quote]:
     # A doubled mark becomes a straight quote and a space: offsets stay the same.
+    doubled = text
     text = text.replace("''", '" ').replace("``", '" ')
     quotes: list[Quote] = []
     pending: Quote | None = None  # a quote left open at a paragraph's end
@@ -77,7 +78,8 @@ def find_quotes(text: str) -> list[Quote]:
                 if e > s:
                     current.fragments.append((s, e))
                 current.start = current.fragments[0][0] if current.fragments else s
-                current.end, current.outer_end = e, i + 1
+                mark = 2 if doubled[i : i + 2] in ("''", "``") else 1
+                current.end, current.outer_end = e, i + mark
                 if current.fragments:
                     quotes.append(current)
                 current = None
