@@ -110,8 +110,12 @@ def clause_extent(doc: Doc, cue: tuple[int, int], speaker: tuple[int, int] | Non
                   head: Token) -> tuple[int, int]:
     """Char extent of the reporting clause: speaker, cue and its non-content words."""
     toks = list(range(*cue)) + (list(range(*speaker)) if speaker else [])
+    addressee = head.lemma_.lower() in ADDRESSEE_CUES
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS and child.i > head.i:
+        if child.dep_ in _CLAUSE_DEPS and child.i > head.i and (
+                addressee or child.dep_ != "dobj"):
+            # "called it “a disaster”": the object is what is characterised,
+            # part of the content; only "told reporters" names an addressee.
             toks.extend(t.i for t in child.subtree)
     start = min(doc[i].idx for i in toks)
     end = max(doc[i].idx + len(doc[i].text) for i in toks)
