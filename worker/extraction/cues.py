@@ -47,6 +47,9 @@ CORE_VERBS = word_set("""
     """)
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _WH = frozenset({"when", "where", "why", "how", "as", "so", "here"})
+# A day named right after the verb belongs to the reporting act ("said Tuesday").
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday", "today", "yesterday"})
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,10 @@ def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
     for child in sorted((c for c in token.children if c.i > token.i), key=lambda c: c.i):
         if child.i != end:
             break
-        if child.dep_ == "prt" or (
+        particle = child.dep_ == "prt" or (
             child.dep_ == "prep" and (token.lemma_.lower(), child.lower_) in lexicon.particles
-        ):
+        )
+        if particle or (child.dep_ == "npadvmod" and child.lower_ in _DAYS):
             end = child.i + 1
         else:
             break
