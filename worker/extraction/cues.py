@@ -4,8 +4,10 @@ News attributes far more than speech: "said" and "told", but also "argued",
 "warned", "called for", "endorsed", "vowed to". Which verbs are reliable cues
 is an empirical question, so the lexicon (``data/cues.json``) holds, for each
 verb lemma, how often it was annotated as a cue in a corpus of attributed news
-against how often it occurred as a verb there; a lemma counts as a cue when
-that share reaches ``THRESHOLD``. The file also lists verb + particle pairs
+against how often it occurred as a verb there outside attributed content (a
+verb inside someone's statement is never a cue, and extraction skips those too,
+so counting them would understate "think" or "want"); a lemma counts as a cue
+when that share reaches ``THRESHOLD``. The file also lists verb + particle pairs
 whose particle belongs to the cue ("referred to", "called for", "pointed out").
 
 A short list of core reporting verbs is always in, whatever the counts say:
