@@ -101,3 +101,12 @@ def test_quote_ending_a_sentence_is_not_the_next_speakers() -> None:
     claims = _claims(text)
     reed = next(c for c in claims if c.speaker and c.speaker.text == "Reed")
     assert reed.content.text == "the party was divided"
+
+
+def test_speaker_in_apposition_to_a_quoted_vocative() -> None:
+    text = ("''That was a good speech you gave last night, Mr. President,'' "
+            "Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama.")
+    speaker, cue, content = _only(text)
+    assert speaker is not None and speaker.startswith("Representative Steve Cohen")
+    assert cue == "told"
+    assert content == ["That was a good speech you gave last night, Mr. President"]

@@ -188,6 +188,11 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
             return None
         return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
+    if subject is not None and _in_any(subject.idx, inside_quotes):
+        # '"..., Mr. President," Representative Cohen told him': the parser took
+        # the quotation's last words for the subject, with the speaker in apposition.
+        subject = next((c for c in subject.rights if c.dep_ == "appos"
+                        and not _in_any(c.idx, inside_quotes)), subject)
     speaker = _speaker_span(subject, tok, lexicon) if subject is not None else None
     inherit = None
     if speaker is None and tok.tag_ == "VBG" and tok.dep_ in _PARTICIPLE_DEPS:
