@@ -12,13 +12,15 @@ split and reports, for each role, precision, recall and F1 of
 * token overlap: the role's words pooled over the document;
 
 plus attribution-level F1: a claim matches a gold attribution (one to one)
-when their cues share a word and their contents have word-level F1 >= 0.5.
+when their cues share a word (or overlap, for a cue that is only punctuation,
+as in "Name: statement") and their contents have word-level F1 >= 0.5.
 Where a text was annotated by several annotators, the file whose name sorts
 first is the gold standard, so the choice is deterministic.
 
 ``--learn-cues OUT`` instead derives the cue lexicon from the split (use
-``train``): per verb lemma, its cue count against its verb count, and the verb +
-particle pairs annotated as one cue. Only counts are written, no text.
+``train``): per verb lemma, its cue count against its count as a verb outside
+attributed content, and the verb + particle pairs annotated as one cue. Only
+counts are written, no text.
 """
 
 from __future__ import annotations
@@ -141,13 +143,22 @@ def token_f1(a: frozenset[int], b: frozenset[int]) -> float:
     return 2 * common / (len(a) + len(b)) if common else 0.0
 
 
+def _cues_meet(p: Attribution, g: Attribution, p_cue: frozenset[int],
+               g_cue: frozenset[int]) -> bool:
+    """Cues share a word; a cue with no word at all ("Name: statement") must
+    overlap the other by character instead."""
+    if p_cue and g_cue:
+        return bool(p_cue & g_cue)
+    return any(ps < ge and gs < pe for ps, pe in p.cue for gs, ge in g.cue)
+
+
 def match_attributions(pred: list[Attribution], gold: list[Attribution], words: Words) -> int:
     """Greedy one-to-one matches: cues share a word, contents have token F1 >= 0.5."""
     pairs: list[tuple[float, int, int]] = []
     for i, p in enumerate(pred):
         p_cue, p_content = words.of(p.cue), words.of(p.content)
         for j, g in enumerate(gold):
-            if not p_cue & words.of(g.cue):
+            if not _cues_meet(p, g, p_cue, words.of(g.cue)):
                 continue
             score = token_f1(p_content, words.of(g.content))
             if score >= 0.5:
@@ -189,6 +200,10 @@ def _cue_head(doc: Doc, frags: Frags) -> int | None:
     return None
 
 
+def _covered(pos: int, frags: Frags) -> bool:
+    return any(s <= pos < e for s, e in frags)
+
+
 def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     """Write cue counts per verb lemma and the verb + particle cues of ``docs``."""
     cues: Counter[str] = Counter()
@@ -197,7 +212,11 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     joined: Counter[tuple[str, str]] = Counter()
     nlp = get_nlp()
     for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
-        verbs.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB")
+        # Annotation is univocal: a verb inside another attribution's content is
+        # never a cue, and extraction skips those too, so they do not count.
+        inside = sorted(f for a in gold for f in a.content)
+        verbs.update(t.lemma_.lower() for t in doc
+                     if t.pos_ == "VERB" and not _covered(t.idx, inside))
         for attribution in gold:
             head = _cue_head(doc, sorted(attribution.cue)) if attribution.cue else None
             if head is None:

@@ -55,11 +55,21 @@ def test_nested_attribution_is_one_claim() -> None:
     assert claim.content.text == "the opposition wants to delay the vote"
 
 
-def test_relative_clause_is_not_part_of_the_speaker() -> None:
+def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
+    # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "
             "for a week.")
     [claim] = _claims(text)
-    assert claim.speaker is not None and claim.speaker.text == "Maria Lopez"
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Maria Lopez, who runs the shelter"
+    assert claim.speaker_name == "Maria Lopez"
+
+
+def test_reporting_relative_clause_is_not_part_of_the_speaker() -> None:
+    text = ("Trump, who questioned whether the judge was fair, said the ruling was "
+            "a disgrace.")
+    claim = next(c for c in _claims(text) if c.cue.text == "said")
+    assert claim.speaker is not None and claim.speaker.text == "Trump"
 
 
 def test_quote_carries_on_into_the_next_sentence() -> None:

@@ -4,7 +4,8 @@ First rule that applies:
 
 1. a quotation right before or after the reporting clause (only spaces, commas
    or a colon between): '"Q," X said', 'X said: "Q"', 'said X', and split quotes
-   '"Q1," X said, "Q2"' (two fragments);
+   '"Q1," X said, "Q2"' (two fragments); not a quotation that ends a sentence
+   or a paragraph before the clause, which is someone else's;
 2. verbs that characterise ("described such reports as ..."): everything the
    verb governs to its right;
 3. a clausal complement to the cue's right, with its "that" ('X said that ...',
@@ -16,7 +17,11 @@ First rule that applies:
    clause, possibly in two fragments;
 5. the cue's objects ('X endorsed Clinton', 'X called for a recount',
    'X called the plan a disaster'), except for verbs whose object is the person
-   addressed ("told reporters").
+   addressed ("told reporters") and prepositions of setting ("on Facebook").
+
+Content to the cue's right runs on to the end of the cue's clause, adjuncts
+included ("praised X for doing Y"), and stops before a further reporting verb
+("told X that A and said B"); an infinitive keeps its subject ("asked X to ...").
 """
 
 from __future__ import annotations
@@ -37,8 +42,13 @@ ADDRESSEE_CUES = word_set("tell ask remind assure inform urge warn thank")
 _RIGHT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "advcl"})
 # Objects that make a cue's content when it has no clause of its own.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
+# Prepositions that give a cue's setting (where, when, through what medium), not
+# what it is about: "posted on Facebook", "spoke in Iowa".
+_SETTING_PREPS = word_set("in at on from during after before since by through into near")
 # Words right of the cue that belong to the reporting clause ("told Reuters").
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
+# Right dependents of a cue that are not part of its content.
+_STOP_DEPS = frozenset({"cc", "conj", "parataxis", "nsubj", "nsubjpass", "dep"})
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
 
@@ -75,12 +85,20 @@ def token_fragments(doc: Doc, tokens: list[int], text: str) -> list[tuple[int, i
     return out
 
 
+def _ends_sentence(text: str, quote: Quote, clause_start: int) -> bool:
+    """A quotation closed by a full stop, or one paragraph before the reporting
+    clause, is a sentence of its own: '"Q1," X said. "Q2."' and a new paragraph's
+    'Y said "Q3"' do not attribute Q2 or Q1 to Y."""
+    return text[quote.end - 1] == "." or "\n" in text[quote.end : clause_start]
+
+
 def _adjacent_quotes(
     text: str, quotes: list[Quote], clause: tuple[int, int]
 ) -> tuple[Quote | None, Quote | None]:
     before = after = None
     for q in quotes:
-        if q.outer_end <= clause[0] and _BEFORE_GAP.match(text[q.outer_end : clause[0]]):
+        if (q.outer_end <= clause[0] and _BEFORE_GAP.match(text[q.outer_end : clause[0]])
+                and not _ends_sentence(text, q, clause[0])):
             before = q
         if q.outer_start >= clause[1] and _AFTER_GAP.match(text[clause[1] : q.outer_start]):
             after = q
@@ -92,8 +110,12 @@ def clause_extent(doc: Doc, cue: tuple[int, int], speaker: tuple[int, int] | Non
                   head: Token) -> tuple[int, int]:
     """Char extent of the reporting clause: speaker, cue and its non-content words."""
     toks = list(range(*cue)) + (list(range(*speaker)) if speaker else [])
+    addressee = head.lemma_.lower() in ADDRESSEE_CUES
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS and child.i > head.i:
+        if child.dep_ in _CLAUSE_DEPS and child.i > head.i and (
+                addressee or child.dep_ != "dobj"):
+            # "called it “a disaster”": the object is what is characterised,
+            # part of the content; only "told reporters" names an addressee.
             toks.extend(t.i for t in child.subtree)
     start = min(doc[i].idx for i in toks)
     end = max(doc[i].idx + len(doc[i].text) for i in toks)
@@ -122,12 +144,19 @@ def _as_content(cue: Token) -> list[int]:
     return list(range(cue.i + 1, end + 1))
 
 
-def _complement(cue: Token) -> list[int]:
+def _complement(cue: Token, cue_end: int) -> list[int]:
     """The clause the cue governs: to its right ('said that ...'), or before it
-    when the cue closes the sentence ('..., sources said')."""
+    when the cue closes the sentence ('..., sources said'). An infinitive's
+    subject is part of what is asked or urged: 'asked Sullivan to send it',
+    'called on him to quit'."""
     for child in cue.rights:
         if child.dep_ in {"ccomp", "xcomp"}:
-            return [t.i for t in child.subtree]
+            first = child.left_edge.i
+            if child.dep_ == "xcomp" or child.tag_ == "VB":
+                for other in cue.rights:
+                    if other.dep_ == "dobj" and cue_end <= other.i < first:
+                        first = other.left_edge.i
+            return list(range(first, child.right_edge.i + 1))
     for child in cue.lefts:
         if child.dep_ == "ccomp":
             return [t.i for t in child.subtree]
@@ -162,18 +191,59 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
         keep = objects + [c for c in rights if c.dep_ in {"oprd", "attr", "ccomp", "xcomp"}]
         return [t.i for c in keep for t in c.subtree if t.i >= cue_end]
     for child in rights:
-        if child.dep_ in _OBJECT_DEPS and child.i >= cue_end:
+        if child.dep_ in _OBJECT_DEPS and child.i >= cue_end and (
+                child.dep_ != "prep" or child.lower_ not in _SETTING_PREPS):
             return [t.i for t in child.subtree]
     return []
 
 
+def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
+    """Content to the cue's right runs on to the end of the cue's clause: the
+    adjuncts after an object or a complement ("praised X for doing Y", "vowed
+    to do X unless Y") are part of what is attributed; not a further reporting
+    clause ("..., adding that ..."), which is a claim of its own."""
+    if not found or min(found) < cue.i:
+        return found
+    end = max(found)
+    for child in cue.rights:
+        if child.i <= end or child.dep_ == "punct":
+            continue
+        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child):
+            break
+        end = child.right_edge.i
+    return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
+
+
+def _before_next_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:
+    """Content stops before a coordinated or adverbial clause that reports
+    something in turn ("told X that A and said B", "A, while Cruz said B"):
+    that is a claim of its own, not part of this one."""
+    doc = cue.doc
+    for i in tokens:
+        tok = doc[i]
+        if (tok.dep_ == "conj" and lexicon.is_cue(tok) and tok.tag_ == cue.tag_
+                and not any(c.dep_ == "nsubj" for c in tok.children)
+                and tok.left_edge.i > tokens[0]):
+            out = [j for j in tokens if j < tok.left_edge.i]
+            while out and (doc[out[-1]].dep_ in {"cc", "punct", "mark"}
+                           or doc[out[-1]].is_space):
+                out.pop()
+            return out or tokens
+    return tokens
+
+
 def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
+    return _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
+
+
+def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     if cue.lemma_.lower() in AS_CUES:
         found = _as_content(cue)
         if found:
             return found
     if cue.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in cue.children):
         # "..., saying that ...", "..., applauding X": the participle's own words.
-        return _complement(cue) or _objects(cue, cue_end, lexicon)
-    return _complement(cue) or _host_clause(cue, lexicon) or _objects(cue, cue_end, lexicon)
+        return _complement(cue, cue_end) or _objects(cue, cue_end, lexicon)
+    return (_complement(cue, cue_end) or _host_clause(cue, lexicon)
+            or _objects(cue, cue_end, lexicon))

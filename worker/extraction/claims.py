@@ -1,24 +1,26 @@
-"""Attributed statements: a cue (a reporting verb or "according to"), its speaker
-and its content, found from the dependency parse and the quotation marks.
+"""Attributed statements: a cue, its speaker and its content, found from the
+dependency parse and the quotation marks.
 
-Cues come from a lexicon learned from annotated news (``cues``); the content
-from quotations next to the reporting clause or from the parse
+Cues are reporting and attitude verbs from a lexicon learned from annotated
+news (``cues``), "according to" and "in a poll", and the constructions handled
+in their own modules: passive and raising cues (``passive_claims``), reporting
+nouns (``noun_claims``) and "Name: statement" lines (``colon_claims``). The
+content comes from quotations next to the reporting clause or from the parse
 (``claim_content``). The speaker is the cue's subject with its whole phrase
-("Tom Brown, a police spokesman"), minus a relative clause, which comments on
-the speaker rather than naming them; or the object of "according to".
+("Tom Brown, a police spokesman, who ..."); or the object of "according to".
 
 Claims are not taken from headings or from cues inside quotations (nested
 speech), nor from a cue inside another claim's content ("X said Y wants Z" is
 one claim, by X). When two cues attribute the same content ('X said: "Q," the
-official said'), the first is kept. A quotation that carries on in the next
-sentence with no cue of its own ('"Q1," she said. "Q2."') belongs to the same
-claim. Speakers are resolved afterwards in ``speakers``.
+official said'), the first is kept. A quotation that carries on after the
+reporting sentence with no cue of its own ('"Q1," she said. "Q2."', '"Q1," said
+X, a member of Y. "Q2."') belongs to the same claim. Speakers are resolved
+afterwards in ``speakers``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -27,25 +29,21 @@ from worker.extraction.claim_content import (
     quote_content,
     token_fragments,
 )
+from worker.extraction.claim_model import RawClaim
+from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
+from worker.extraction.noun_claims import NOUN_CUES, noun_raw_claim
+from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
 
+# What "in a ..." can cite as the source of a finding or a view.
+_FINDING_NOUNS = frozenset({"poll", "survey", "study", "mind", "view", "estimate"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
+# The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
+_SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
-
-
-@dataclass
-class RawClaim:
-    """A claim before speaker resolution; token indices into the doc."""
-
-    cue: tuple[int, int]
-    speaker: tuple[int, int] | None
-    fragments: list[tuple[int, int]]  # char offsets
-    direct: bool
-    # Cue whose speaker this one shares ("he told ..., stressing that ...").
-    speaker_from_cue: int | None = None
 
 
 def _in_any(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -53,24 +51,74 @@ def _in_any(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _subject(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
-                return cue.head
-            return None if child.lower_ == "there" else child
-    if cue.dep_ in {"conj", "xcomp"} and cue.head.pos_ == "VERB":
-        return _subject(cue.head)
+    # Of two subjects the parser hangs on the cue ('"My apologies," Quick
+    # said'), the one next to it is the speaker; the other opens the quotation.
+    subjects = sorted((c for c in cue.children if c.dep_ == "nsubj"),
+                      key=lambda c: abs(c.i - cue.i))
+    for child in subjects[:1]:
+        if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
+            return cue.head
+        if child.lower_ == "there" or _idiom(child, cue):
+            return None
+        return child
+    head = cue.head
+    if cue.dep_ in {"conj", "xcomp"} and head.pos_ == "VERB":
+        return _subject(head)
+    if cue.tag_ in {"VBD", "VBZ", "VBP"}:
+        return _misattached_subject(cue)
+    if cue.tag_ not in {"VBG", "VBN"} or head.i == cue.i:
+        return None
+    # A participle takes its subject from what it hangs off: the noun it
+    # modifies ("graphics showing that ..."), or the clause it is an adjunct of
+    # ("he defended it by citing a poll", "..., denouncing X").
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    if cue.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif cue.dep_ != "advcl" or cue.tag_ != "VBG":
+        return None
+    return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _misattached_subject(cue: Token) -> Token | None:
+    """A finite cue whose subject the parser hung on a clause before it
+    ("Durbin, noting the size of ..., said"; "Kasich offered him a job, then
+    says ..."): that clause's subject, when it opens the clause."""
+    for child in cue.lefts:
+        if child.dep_ in {"advcl", "ccomp"} and child.pos_ == "VERB":
+            subjects = [c for c in child.lefts if c.dep_ == "nsubj"]
+            if subjects and subjects[0].left_edge.i == child.sent.start + _opening(child):
+                return subjects[0]
     return None
 
 
-def _speaker_span(subject: Token, cue: Token) -> tuple[int, int]:
-    """The subject's phrase without a relative clause."""
+def _opening(tok: Token) -> int:
+    """Tokens before a sentence's subject that are only a conjunction ("But")."""
+    sent = tok.sent
+    return 1 if sent[0].dep_ in {"cc", "advmod"} and len(sent) > 1 else 0
+
+
+def _idiom(subject: Token, cue: Token) -> bool:
+    """"That said, ...", "Having said that": a concession, not a report."""
+    doc = cue.doc
+    return (subject.lower_ in {"that", "this"} and cue.lemma_ == "say"
+            and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",")
+
+
+def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, int]:
+    """The subject's whole phrase, relative clauses included ("Mr. Brown, who
+    runs the campaign,"): they identify the speaker, and attribution corpora
+    mark them as part of the source. Not a relative clause that reports
+    something itself ("Trump, who questioned whether ...", a claim of its own),
+    nor a participle describing the occasion ("Sherman, speaking of ...")."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if cue.dep_ == "relcl" and cue.head.i == subject.i:
         end = subject.i + 1
     for child in subject.rights:
-        if child.dep_ == "relcl":
+        if (child.dep_ == "relcl" and any(lexicon.is_cue(t) for t in child.subtree)) or (
+                child.dep_ in {"acl", "advcl"} and child.tag_ in {"VBG", "VBN"}
+                and doc[child.left_edge.i - 1].text == ","):
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
         end = cue.i
@@ -86,8 +134,24 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     objects = [c for c in nxt.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    speaker = (objects[0].left_edge.i, objects[0].right_edge.i + 1)
-    own = {t.i for t in tok.subtree} | {t.i for t in nxt.subtree}
+    return _prep_claim(doc, text, tok, nxt, objects[0])
+
+
+def _in_poll(doc: Doc, text: str, tok: Token) -> RawClaim | None:
+    """"In a new poll, X leads"; "X is ahead in the polls"; "in Trump's mind"."""
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    if (not objects or objects[0].lemma_.lower() not in _FINDING_NOUNS
+            or not any(objects[0].lefts) or tok.head.pos_ not in {"VERB", "AUX"}):
+        return None
+    return _prep_claim(doc, text, tok, tok, objects[0])
+
+
+def _prep_claim(doc: Doc, text: str, tok: Token, last: Token, source: Token
+                ) -> RawClaim | None:
+    """A claim whose cue is a preposition (``tok`` to ``last``) with the source
+    as its object: the content is the clause the phrase modifies, without it."""
+    speaker = (source.left_edge.i, source.right_edge.i + 1)
+    own = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
     host = tok.head if tok.head.i != tok.i else tok
     body = [t.i for t in host.subtree if t.i not in own] if host is not tok else []
     if not body:
@@ -95,24 +159,47 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     frags = token_fragments(doc, body, text)
     if not frags:
         return None
-    return RawClaim((tok.i, tok.i + 2), speaker, frags, direct=False)
+    return RawClaim((tok.i, last.i + 1), speaker, frags, direct=False)
 
 
 def _overlaps_quote(frags: list[tuple[int, int]], quotes: list[Quote]) -> bool:
     return any(s < q.end and q.start < e for s, e in frags for q in quotes)
 
 
+def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list[Quote]
+             ) -> RawClaim | None:
+    found = passive_claim(tok, cue[1])
+    if found is None:
+        return None
+    speaker, content = found
+    frags = token_fragments(doc, content, text)
+    if not frags:
+        return None
+    return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
+
+
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
+    if tok.lemma_.lower() in RAISING_CUES:
+        # "She appeared to imply X" is her claim, found from "imply"; "the plan
+        # appears doomed" is the writer's impression, with no speaker.
+        if any(c.dep_ == "xcomp" and lexicon.is_cue(c) for c in tok.rights):
+            return None
+        return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
-    speaker = _speaker_span(subject, tok) if subject is not None else None
+    if subject is not None and _in_any(subject.idx, inside_quotes):
+        # '"..., Mr. President," Representative Cohen told him': the parser took
+        # the quotation's last words for the subject, with the speaker in apposition.
+        subject = next((c for c in subject.rights if c.dep_ == "appos"
+                        and not _in_any(c.idx, inside_quotes)), subject)
+    speaker = _speaker_span(subject, tok, lexicon) if subject is not None else None
     inherit = None
     if speaker is None and tok.tag_ == "VBG" and tok.dep_ in _PARTICIPLE_DEPS:
         # "..., he told X, stressing that ...": the speaker is the main clause's.
         inherit = tok.head.i
     if speaker is None and inherit is None:
-        return None
+        return _passive(doc, text, tok, cue, quotes)
     if speaker is not None and _in_any(doc[speaker[0]].idx, inside_quotes):
         return None
     frags = quote_content(doc, text, quotes, cue, speaker, tok)
@@ -139,10 +226,16 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         claim: RawClaim | None = None
         if tok.lower_ == "according":
             claim = _according_to(doc, text, tok)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            claim = _in_poll(doc, text, tok)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
+        elif tok.pos_ == "NOUN" and tok.lower_ in NOUN_CUES:
+            claim = noun_raw_claim(tok, text)
         if claim is not None:
             found.append(claim)
+    found.extend(colon_claims(doc, text, lines))
+    found.sort(key=lambda c: c.cue[0])
     kept = _dedupe(_outermost(doc, found))
     _continue_quotes(doc, text, kept, quotes)
     return kept
@@ -196,11 +289,13 @@ def _continue_quotes(doc: Doc, text: str, claims: list[RawClaim], quotes: list[Q
         _finish_quote(claim, quotes)
         if not claim.direct:
             continue
-        end = _extent_end(doc, claim)
+        end = first = _extent_end(doc, claim)
         for q in quotes:
             if q.outer_start < end:
                 continue
-            if not _CONTINUATION_GAP.match(text[end : q.outer_start]):
+            gap = text[end : q.outer_start]
+            rest = end == first and _SENTENCE_REST.match(gap)
+            if not (_CONTINUATION_GAP.match(gap) or rest):
                 break
             if any(s < q.end and q.start < e for s, e in taken):
                 break

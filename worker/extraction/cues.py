@@ -4,8 +4,10 @@ News attributes far more than speech: "said" and "told", but also "argued",
 "warned", "called for", "endorsed", "vowed to". Which verbs are reliable cues
 is an empirical question, so the lexicon (``data/cues.json``) holds, for each
 verb lemma, how often it was annotated as a cue in a corpus of attributed news
-against how often it occurred as a verb there; a lemma counts as a cue when
-that share reaches ``THRESHOLD``. The file also lists verb + particle pairs
+against how often it occurred as a verb there outside attributed content (a
+verb inside someone's statement is never a cue, and extraction skips those too,
+so counting them would understate "think" or "want"); a lemma counts as a cue
+when that share reaches ``THRESHOLD``. The file also lists verb + particle pairs
 whose particle belongs to the cue ("referred to", "called for", "pointed out").
 
 A short list of core reporting verbs is always in, whatever the counts say:
@@ -30,11 +32,11 @@ from worker.extraction.text import word_set
 
 CUES_PATH = Path(__file__).parent / "data" / "cues.json"
 # Minimum share of a lemma's verb occurrences that are cues.
-THRESHOLD = 0.2
+THRESHOLD = 0.3
 # The share above which a verb is a cue even with only an object ("endorsed
 # Clinton"); below it, the verb must govern a clause or a quotation, which
 # keeps "launched an attack" out while "launched a bid to ..." stays in.
-STRONG = 0.3
+STRONG = 0.4
 # Minimum number of cue occurrences behind a lemma.
 MIN_COUNT = 3
 CORE_VERBS = word_set("""
@@ -46,7 +48,10 @@ CORE_VERBS = word_set("""
     characterise characterize label brand
     """)
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-_WH = frozenset({"when", "where", "why", "how", "as", "so", "then", "now", "here"})
+_WH = frozenset({"when", "where", "why", "how", "as", "so", "here"})
+# A day named right after the verb belongs to the reporting act ("said Tuesday").
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday", "today", "yesterday"})
 
 
 @dataclass(frozen=True)
@@ -87,9 +92,10 @@ def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
     for child in sorted((c for c in token.children if c.i > token.i), key=lambda c: c.i):
         if child.i != end:
             break
-        if child.dep_ == "prt" or (
+        particle = child.dep_ == "prt" or (
             child.dep_ == "prep" and (token.lemma_.lower(), child.lower_) in lexicon.particles
-        ):
+        )
+        if particle or (child.dep_ == "npadvmod" and child.lower_ in _DAYS):
             end = child.i + 1
         else:
             break

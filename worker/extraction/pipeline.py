@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from worker.extraction import places
 from worker.extraction.canonical import canonicalise
 from worker.extraction.claim_keys import attach_keys
-from worker.extraction.claims import RawClaim, find_claims
+from worker.extraction.claim_model import RawClaim
+from worker.extraction.claims import find_claims
 from worker.extraction.entities import Mention, mentions, summarise
 from worker.extraction.gazetteer import Gazetteer, get_gazetteer
 from worker.extraction.governments import attach_states

@@ -3,9 +3,10 @@
 The parser splits long quotes into several sentences and cannot see across a
 paragraph break, while quotation marks can: a quote runs from its opening to its
 closing mark, and by news convention a quote that continues into the next
-paragraph leaves the first paragraph unclosed and reopens the next one. Both
-curly and straight double quotes are handled; single quotes are not, because
-they double as apostrophes and would need a parse to tell apart.
+paragraph leaves the first paragraph unclosed and reopens the next one. Curly
+and straight double quotes are handled, and so are the doubled apostrophes
+('' and ``) some papers and older corpora print instead; single quotes are not,
+because they double as apostrophes and would need a parse to tell apart.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_quotes(text: str) -> list[Quote]:
+    # A doubled mark becomes a straight quote and a space: offsets stay the same.
+    doubled = text
+    text = text.replace("''", '" ').replace("``", '" ')
     quotes: list[Quote] = []
     pending: Quote | None = None  # a quote left open at a paragraph's end
     for p_start, p_end in _paragraphs(text):
@@ -74,7 +78,8 @@ def find_quotes(text: str) -> list[Quote]:
                 if e > s:
                     current.fragments.append((s, e))
                 current.start = current.fragments[0][0] if current.fragments else s
-                current.end, current.outer_end = e, i + 1
+                mark = 2 if doubled[i : i + 2] in ("''", "``") else 1
+                current.end, current.outer_end = e, i + mark
                 if current.fragments:
                     quotes.append(current)
                 current = None

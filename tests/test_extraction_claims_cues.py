@@ -1,0 +1,112 @@
+"""Attributions without a plain "X said" verb: states of mind, reporting nouns,
+passive and raising cues, "Name: statement", "in a poll", and quotation
+conventions (doubled apostrophes, a quote resumed after the reporting sentence)."""
+
+from __future__ import annotations
+
+from worker.extraction.model import Claim
+from worker.extraction.pipeline import extract
+
+
+def _claims(text: str) -> list[Claim]:
+    return extract(text).claims
+
+
+def _only(text: str) -> tuple[str | None, str, list[str]]:
+    """(speaker, cue, content fragments) of the one claim in ``text``."""
+    [claim] = _claims(text)
+    speaker = claim.speaker.text if claim.speaker else None
+    return speaker, claim.cue.text, [text[s:e] for s, e in claim.content.fragments]
+
+
+def test_state_of_mind_cues() -> None:
+    assert _only("Many voters believe that the economy is getting worse.") == (
+        "Many voters", "believe", ["that the economy is getting worse"])
+    assert _only("Sanders thinks the party should move to the left.") == (
+        "Sanders", "thinks", ["the party should move to the left"])
+    assert _only("The senator wants to delay the vote until March.") == (
+        "The senator", "wants", ["to delay the vote until March"])
+
+
+def test_reporting_nouns_with_a_possessive_source() -> None:
+    assert _only("His claim that the election was rigged drew criticism.") == (
+        "His", "claim", ["that the election was rigged"])
+    assert _only("The senator's call for a recount was rejected.") == (
+        "The senator's", "call for", ["a recount"])
+
+
+def test_passive_cue_without_a_source() -> None:
+    assert _only("Trump is expected to win the Indiana primary.") == (
+        None, "is expected", ["Trump", "to win the Indiana primary"])
+
+
+def test_passive_cue_with_an_agent() -> None:
+    assert _only("Cruz was endorsed by Carly Fiorina on Wednesday.") == (
+        "Carly Fiorina", "was endorsed", ["Cruz"])
+
+
+def test_asked_whether() -> None:
+    assert _only("Asked whether he would run again, the governor smiled.") == (
+        None, "Asked", ["whether he would run again"])
+
+
+def test_raising_verb_has_no_speaker() -> None:
+    assert _only("The plan appears doomed in the Senate.") == (
+        None, "appears", ["The plan", "doomed in the Senate"])
+
+
+def test_name_and_colon() -> None:
+    assert _only("Gingrich: Trump must decide if he wants a two-pirate ticket.") == (
+        "Gingrich", ":", ["Trump must decide if he wants a two-pirate ticket"])
+    assert _claims("Update: the story was corrected on Monday.") == []
+
+
+def test_in_a_poll() -> None:
+    assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
+        "a new CNN poll", "In", ["Clinton leads Trump by five points"])
+
+
+def test_object_and_adjuncts_of_the_cue_are_content() -> None:
+    assert _only("She asked the congregation to stand for a moment of silence.") == (
+        "She", "asked", ["the congregation to stand for a moment of silence"])
+    assert _only("Mr. Sanders praised the union for organizing the strike.") == (
+        "Mr. Sanders", "praised", ["the union for organizing the strike"])
+
+
+def test_coordinated_reporting_verb_is_a_claim_of_its_own() -> None:
+    text = ("The mayor told reporters that the roads were closed and said the schools "
+            "would open late.")
+    assert [(c.cue.text, c.content.text) for c in _claims(text)] == [
+        ("told", "that the roads were closed"),
+        ("said", "the schools would open late"),
+    ]
+
+
+def test_doubled_apostrophe_quotes() -> None:
+    assert _only("''For me, it worked very well,'' he said.") == (
+        "he", "said", ["For me, it worked very well"])
+
+
+def test_quote_resumes_after_the_reporting_sentence() -> None:
+    text = ('"Europe is disintegrating," said Anna Berg, a member of the European '
+            'Parliament. "It is a risk everywhere."')
+    speaker, cue, content = _only(text)
+    assert cue == "said" and speaker is not None and speaker.startswith("Anna Berg")
+    assert content == ["Europe is disintegrating", "It is a risk everywhere."]
+
+
+def test_quote_ending_a_sentence_is_not_the_next_speakers() -> None:
+    text = ('"We will win," Moore said. "That is certain."\n\n'
+            'Reed said the party was divided.')
+    claims = _claims(text)
+    reed = next(c for c in claims if c.speaker and c.speaker.text == "Reed")
+    assert reed.content.text == "the party was divided"
+
+
+def test_speaker_in_apposition_to_a_quoted_vocative() -> None:
+    text = ("''That was a good speech you gave last night, Mr. President,'' "
+            "Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama.")
+    speaker, cue, content = _only(text)
+    assert speaker is not None and speaker.startswith("Representative Steve Cohen")
+    assert cue == "told"
+    assert content == ["That was a good speech you gave last night, Mr. President"]

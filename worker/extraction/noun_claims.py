@@ -1,0 +1,56 @@
+"""Claims with a noun for a cue: "his claim that ...", "Trump's support for X".
+
+A reporting or attitude noun with a possessive names its source as plainly as
+a verb with a subject: "Clinton's criticism of the deal" attributes a
+criticism of the deal to Clinton. Only nouns that denote saying, proposing or
+holding a view count, and only with a possessive source and a complement
+(a "that" clause, an infinitive, or a "for/of/on/about/to/against" phrase);
+a bare "the plan" attributes nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from worker.extraction.claim_content import token_fragments
+from worker.extraction.claim_model import RawClaim
+from worker.extraction.text import word_set
+
+NOUN_CUES = word_set("""
+    claim claims statement statements remark remarks comment comments assertion
+    allegation allegations accusation accusations argument suggestion proposal
+    promise promises pledge vow call calls demand demands request
+    refusal criticism criticisms attack attacks complaint complaints
+    support opposition endorsement view views belief beliefs hope hopes fear fears
+    concern concerns warning warnings threat threats insistence denial question
+    questions push bid praise
+    """)
+_PREPS = word_set("for of on about to against over")
+
+
+def noun_claim(tok: Token) -> tuple[tuple[int, int], tuple[int, int], list[int]] | None:
+    """(cue, source, content tokens) of a reporting noun, or None."""
+    owners = [c for c in tok.lefts if c.dep_ == "poss"]
+    if not owners:
+        return None
+    source = (owners[0].left_edge.i, owners[0].right_edge.i + 1)
+    for child in tok.rights:
+        if child.dep_ in {"acl", "ccomp"} or (child.dep_ == "relcl" and any(
+                c.lower_ == "that" and c.dep_ == "mark" for c in child.children)):
+            return (tok.i, tok.i + 1), source, [t.i for t in child.subtree]
+        if child.dep_ == "prep" and child.lower_ in _PREPS:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return ((tok.i, child.i + 1), source,
+                        [t.i for o in objects for t in o.subtree])
+    return None
+
+
+def noun_raw_claim(tok: Token, text: str) -> RawClaim | None:
+    """The claim of a reporting noun, if it has a source and a complement."""
+    found = noun_claim(tok)
+    if found is None:
+        return None
+    cue, source, content = found
+    frags = token_fragments(tok.doc, content, text)
+    return RawClaim(cue, source, frags, direct=False) if frags else None

@@ -1,0 +1,72 @@
+"""Claims whose source is a "by" phrase or unstated: passive and raising cues.
+
+* "Trump is expected to win", "Cruz is seen as a spoiler": an attribution with
+  no stated source; its content is what is expected or seen, the passive
+  subject together with the complement ("Trump | to win").
+* "Cruz was endorsed by Fiorina": the agent is the source, the passive subject
+  the content.
+* "Asked whether ..., he said": the question is attributed, to the asker if
+  named ("asked by a reporter").
+* "Trump seemed to enjoy it", "the plan appears doomed": an impression with no
+  stated source (the subject is what is described, not who speaks); the
+  content is the subject with the complement.
+
+Without a complement or an agent ("he was told") there is nothing to attribute.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
+RAISING_CUES = frozenset({"seem", "appear"})
+_RAISED_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
+
+
+def _agent(cue: Token) -> tuple[int, int] | None:
+    for child in cue.rights:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0].left_edge.i, objects[0].right_edge.i + 1
+    return None
+
+
+def _complement(cue: Token, cue_end: int) -> list[int]:
+    for child in cue.rights:
+        if child.dep_ in _COMPLEMENT_DEPS:
+            return [t.i for t in child.subtree]
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return [t.i for t in child.subtree if t.i >= cue_end]
+    return []
+
+
+def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, list[int]] | None:
+    """(source or None, content tokens) of a passive cue, or None."""
+    if cue.lemma_.lower() in RAISING_CUES:
+        return _raising(cue)
+    agent = _agent(cue)
+    if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and cue.dep_ == "advcl":
+        asked = [t.i for c in cue.rights if c.dep_ in {"ccomp", "prep"} and c.lower_ != "by"
+                 for t in c.subtree]
+        return (agent, asked) if asked else None
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if not subjects:
+        return None
+    subject = [t.i for t in subjects[0].subtree]
+    if agent is not None:
+        return agent, subject
+    complement = _complement(cue, cue_end)
+    return (None, subject + complement) if complement else None
+
+
+def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
+    subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
+    complements = [c for c in cue.rights if c.dep_ in _RAISED_DEPS
+                   or (c.dep_ == "prep" and c.lower_ == "like")]
+    if not subjects or not complements:
+        return None
+    subject = [t.i for t in subjects[0].subtree]
+    return None, subject + list(range(complements[0].left_edge.i, cue.right_edge.i + 1))
