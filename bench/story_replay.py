@@ -8,7 +8,9 @@ similarity. Candidate retrieval and similarities do not depend on the threshold
 (document frequencies depend only on what was indexed before), so the grouping
 any threshold would give is recomputed offline: the connected components of
 "scored at least the threshold, other outlet" links plus copy links, which is
-what online single-link assignment with merges produces. Prints, per threshold,
+what online single-link assignment with merges produces. Links made below the
+threshold by pairing (``indexer.story_pairs``, at the configured settings) are
+kept at every threshold, like copies. Prints, per threshold,
 pairwise P/R/F1 over the BASIL articles, whole triplets and distractors in
 BASIL stories: the curve the threshold is chosen on.
 """
@@ -109,10 +111,11 @@ def main() -> None:
         if result.decision is not None:
             edges += [(article.id, s.article_id, s.score)
                       for s in result.decision.scored if not s.same_outlet]
+            copies += [(article.id, s.article_id) for s in result.decision.paired]
         if result.copy_of:
             copies.append((article.id, result.copy_of))
     print(f"replayed {len(rows)} articles in {time.monotonic() - t0:.0f}s; "
-          f"dates {'withheld' if args.no_dates else 'given'}; copies {len(copies)}")
+          f"dates {'withheld' if args.no_dates else 'given'}; copies and pairs {len(copies)}")
     for t in range(10, 52, 2):
         print(f"threshold {t / 100:.2f}: {report(gold, components(ids, edges, copies, t / 100))}")
 
