@@ -41,7 +41,7 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as out:
         for n, (kind, triplet, event, raw) in enumerate(items, 1):
             article = ArticleIn.model_validate(raw).to_article()
-            extraction = extract(article.text or "", nlp)
+            extraction = extract(article.text or "", nlp, outlet=article.outlet)
             out.write(json.dumps({
                 "kind": kind, "triplet": triplet, "main_event": event,
                 "article": article.model_dump(mode="json"),

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     story_window_days: int = 3
     # Cosine of story terms (indexer.story_features), tuned with bench.story_replay.
     story_threshold: float = 0.30
+    # Lower cosine at which two dated reports from two outlets still link when
+    # each is the other's clear best match in the other's outlet (indexer.story_pairs).
+    story_pair_threshold: float = 0.18
 
     def index_name(self, base: str) -> str:
         """The alias under which ``base`` (``articles``, ``claims``) is searched."""

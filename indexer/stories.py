@@ -1,22 +1,22 @@
 """Story assignment: which indexed stories, if any, a new article reports on.
 
-Elasticsearch *finds* candidates (articles within the story window sharing the
-heaviest of the article's story terms) and supplies the document frequencies
-that weight the terms. Whether a candidate reports the same event is decided
-here, on the tf-idf cosine of the two term bags (``indexer.story_features``)
-against one threshold, because a BM25 score depends on the index's size and
-content and cannot carry a fixed threshold.
+Candidates and their similarities come from ``indexer.story_candidates``.
+Whether a candidate reports the same event is decided here, on the tf-idf
+cosine of the two term bags (``indexer.story_features``) against one threshold,
+because a BM25 score depends on the index's size and content and cannot carry a
+fixed threshold.
 
 Linking is single-link: an article joins every story holding an article it
 matches, so an article that matches two stories is the evidence that they are
-one, and the writer merges them.
+one, and the writer merges them. Dated reports may also link below the
+threshold when they are each other's clear best match across two outlets
+(``indexer.story_pairs``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from elasticsearch import Elasticsearch
@@ -26,27 +26,14 @@ from crosswire.settings import Settings
 from worker.extraction.model import Extraction
 
 from .copies import is_copy
-from .documents import iso, story_date
-from .story_features import cosine, story_terms, weights
+from .documents import story_date
+from .story_candidates import Scored, score_near
+from .story_features import story_terms
+from .story_pairs import paired
 
-CANDIDATES = 50
-# Terms in the candidate query, heaviest first: bounds the clause count for a
-# long article (the similarity itself uses every term).
-MAX_QUERY_TERMS = 100
 # Candidates this similar have their text compared for copying; a copy shares
 # its whole lead, so it is far above any threshold worth using.
 COPY_SCREEN = 0.5
-_SOURCE = ["story_id", "outlet", "story_date", "copy_of"]
-
-
-@dataclass(frozen=True)
-class Scored:
-    """One candidate article and how similar it is to the new one."""
-
-    article_id: str
-    story_id: str
-    score: float
-    same_outlet: bool
 
 
 @dataclass
@@ -58,6 +45,8 @@ class StoryDecision:
     copy_of: str | None = None
     # Every candidate scored, for evaluation and tuning (not stored).
     scored: list[Scored] = field(default_factory=list)
+    # Candidates linked below the threshold as a mutual best match (indexer.story_pairs).
+    paired: list[Scored] = field(default_factory=list)
 
 
 def new_story_id(article: Article) -> str:
@@ -80,86 +69,11 @@ def existing_assignment(
     return str(source["story_id"]), str(copy_of) if copy_of else None
 
 
-def _stats(resp: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int], int]:
-    """(term frequencies, document frequencies, document count) of one term-vectors answer."""
-    tv = (resp.get("term_vectors") or {}).get("story_terms") or {}
-    terms = tv.get("terms") or {}
-    docs = int((tv.get("field_statistics") or {}).get("doc_count", 0))
-    tf = {t: int(v.get("term_freq", 1)) for t, v in terms.items()}
-    df = {t: int(v.get("doc_freq", 0)) for t, v in terms.items()}
-    return tf, df, docs
-
-
-def _weights_of(tf: Mapping[str, int], df: Mapping[str, int], docs: int) -> dict[str, float]:
-    return weights((t for t, n in tf.items() for _ in range(n)), df, docs)
-
-
-def article_weights(
-    es: Elasticsearch, settings: Settings, terms: list[str]
-) -> tuple[dict[str, float], int]:
-    """The new article's term weights, with document frequencies from the index."""
-    if not terms:
-        return {}, 0
-    resp = es.termvectors(
-        index=settings.index_name("articles"), doc={"story_terms": terms},
-        fields=["story_terms"], term_statistics=True, field_statistics=True,
-        positions=False, offsets=False,
-    )
-    tf, df, docs = _stats(resp.body)
-    # The new article is not in the index yet: count it, as it will be.
-    df = {t: df.get(t, 0) + 1 for t in tf}
-    return _weights_of(tf, df, docs + 1), docs + 1
-
-
-def candidate_query(
-    settings: Settings, article: Article, heaviest: list[tuple[str, float]]
-) -> dict[str, Any]:
-    """Recall-oriented: anything in the window sharing one heavy term is a candidate."""
-    ref = story_date(article)
-    window = timedelta(days=settings.story_window_days)
-    return {
-        "bool": {
-            "filter": [
-                {"range": {"story_date": {"gte": iso(ref - window), "lte": iso(ref + window)}}},
-                {"exists": {"field": "story_id"}},
-            ],
-            "must_not": [{"ids": {"values": [article.id]}}],
-            "should": [{"term": {"story_terms": {"value": t, "boost": w}}} for t, w in heaviest],
-            "minimum_should_match": 1,
-        }
-    }
-
-
 def score_candidates(
     es: Elasticsearch, settings: Settings, article: Article, terms: list[str]
 ) -> tuple[list[Scored], dict[str, dict[str, Any]]]:
-    """Candidates, best first, and their sources (story_id, outlet, story_date, copy_of)."""
-    mine, docs = article_weights(es, settings, terms)
-    if not mine:
-        return [], {}
-    heaviest = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_QUERY_TERMS]
-    hits = es.search(
-        index=settings.index_name("articles"), query=candidate_query(settings, article, heaviest),
-        size=CANDIDATES, source_includes=_SOURCE,
-    )["hits"]["hits"]
-    if not hits:
-        return [], {}
-    sources = {str(h["_id"]): h["_source"] for h in hits}
-    vectors = es.mtermvectors(
-        index=settings.index_name("articles"), ids=list(sources), fields=["story_terms"],
-        term_statistics=True, field_statistics=False, positions=False, offsets=False,
-    )["docs"]
-    scored = []
-    for doc in vectors:
-        tf, df, _ = _stats(doc)
-        source = sources[str(doc["_id"])]
-        scored.append(Scored(
-            article_id=str(doc["_id"]), story_id=str(source["story_id"]),
-            score=cosine(mine, _weights_of(tf, df, docs)),
-            same_outlet=source.get("outlet") == article.outlet,
-        ))
-    scored.sort(key=lambda s: (-s.score, s.article_id))
-    return scored, sources
+    """Candidates, best first, and their sources (story_id, outlet, dates, copy_of)."""
+    return score_near(es, settings, terms, story_date(article), article.id, article.outlet)
 
 
 def find_copy(
@@ -191,9 +105,10 @@ def decide(
     terms = story_terms(article, extraction)
     scored, sources = score_candidates(es, settings, article, terms)
     original = find_copy(es, settings, article, scored, sources)
+    pairs = paired(es, settings, article, scored, sources)
     stories: dict[str, float] = {}
     for s in scored:
-        if s.score >= settings.story_threshold and not s.same_outlet:
+        if (s.score >= settings.story_threshold and not s.same_outlet) or s in pairs:
             stories[s.story_id] = max(stories.get(s.story_id, 0.0), s.score)
     if original is not None:
         stories[original.story_id] = max(stories.get(original.story_id, 0.0), original.score)
@@ -205,7 +120,7 @@ def decide(
         return StoryDecision(new_story_id(article), copy_of=copy_of, scored=scored)
     survivor, *merge = sorted(stories, key=lambda s: (-_size(es, settings, s), s)) \
         if len(stories) > 1 else list(stories)
-    return StoryDecision(survivor, merge=merge, copy_of=copy_of, scored=scored)
+    return StoryDecision(survivor, merge=merge, copy_of=copy_of, scored=scored, paired=pairs)
 
 
 def _size(es: Elasticsearch, settings: Settings, story_id: str) -> int:

@@ -15,8 +15,11 @@ from typing import Any
 from elasticsearch import Elasticsearch
 from indexer_reports import (
     T0,
+    Report,
     japan_nhk,
     japan_reuters,
+    make_article,
+    make_extraction,
     quake_aljazeera,
     quake_bbc,
     quake_reuters,
@@ -75,6 +78,42 @@ def test_undated_article_matches_by_submission_time(es: Elasticsearch, idx: Sett
     assert index_article(es, idx, *undated).story_id == first.story_id
     stale = quake_aljazeera(published=None, submitted=T0 + timedelta(days=30))
     assert index_article(es, idx, *stale).story_id != first.story_id
+
+
+def _lira_bbc() -> Report:
+    """Another Turkish story of the quake's days, from the BBC: a rival, not the event."""
+    text = ("Turkey's central bank raised its main interest rate on Thursday as the lira fell "
+            "to a record low against the dollar. Analysts in Istanbul said inflation was still "
+            "rising.")
+    article = make_article("bbc.co.uk", "Turkey raises rates as lira hits record low", text,
+                           published=T0 + timedelta(hours=8))
+    return article, make_extraction(text)
+
+
+def test_dated_reports_pair_below_the_threshold_as_each_others_best(
+    es: Elasticsearch, idx: Settings
+) -> None:
+    # The threshold is out of reach: only pairing can link the two quake reports,
+    # each the other's clear best match in the other's outlet.
+    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    quake = index_article(es, loose, *quake_reuters()).story_id
+    index_article(es, loose, *japan_reuters())
+    index_article(es, loose, *_lira_bbc())
+    bbc = index_article(es, loose, *quake_bbc())
+    assert bbc.story_id == quake
+    assert bbc.decision is not None
+    assert [s.article_id for s in bbc.decision.paired] == [quake_reuters()[0].id]
+
+
+def test_undated_or_unrivalled_reports_do_not_pair(es: Elasticsearch, idx: Settings) -> None:
+    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    quake = index_article(es, loose, *quake_reuters()).story_id
+    # Reuters' only article offers no choice, so it is no evidence.
+    assert index_article(es, loose, *quake_bbc()).story_id != quake
+    index_article(es, loose, *japan_reuters())
+    index_article(es, loose, *_lira_bbc())
+    undated = quake_aljazeera(published=None, submitted=T0 + timedelta(hours=20))
+    assert index_article(es, loose, *undated).story_id != quake
 
 
 def test_indexed_article_keeps_its_story(es: Elasticsearch, idx: Settings) -> None:
@@ -136,7 +175,7 @@ def test_story_document_follows_every_write(es: Elasticsearch, idx: Settings) ->
 def test_bridging_article_merges_two_stories(es: Elasticsearch, idx: Settings) -> None:
     # With an impossible threshold the first two reports start a story each;
     # the third matches both at the real threshold and proves them one.
-    strict = idx.model_copy(update={"story_threshold": 1.01})
+    strict = idx.model_copy(update={"story_threshold": 1.01, "story_pair_threshold": 1.01})
     a = index_article(es, strict, *quake_reuters())
     b = index_article(es, strict, *quake_bbc())
     assert a.story_id != b.story_id
@@ -184,7 +223,7 @@ def test_wire_copy_joins_and_is_marked(es: Elasticsearch, idx: Settings) -> None
 
 
 def test_recompute_applies_a_new_threshold(es: Elasticsearch, idx: Settings) -> None:
-    strict = idx.model_copy(update={"story_threshold": 1.01})
+    strict = idx.model_copy(update={"story_threshold": 1.01, "story_pair_threshold": 1.01})
     stories = {index_article(es, strict, *r()).story_id
                for r in (quake_reuters, quake_bbc, quake_aljazeera, rates_ft)}
     assert len(stories) == 4

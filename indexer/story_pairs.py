@@ -1,0 +1,79 @@
+"""Pairing: two dated reports that pick each other out of the other outlet's output.
+
+Reports of one event by two outlets are sometimes worded so differently that
+their similarity falls below ``story_threshold``, while still far above what
+either shares with anything else its counterpart's outlet published in those
+days. Lowering the threshold itself would link such pairs, but it also links
+the same-topic pieces of one busy week and chains them into one story; a pair
+is therefore linked below the threshold (down to ``story_pair_threshold``) only
+when each article is the other's clear best match in the other's outlet: the
+best by ``PAIR_MARGIN`` times the runner-up, both ways. An outlet with no
+runner-up in the window offers no choice, hence no evidence, and pairs nothing.
+
+Only when both articles carry a publication date: the window then holds the
+days the event was reported, where "the best match in that outlet" is the
+outlet's report of it. Without dates the window is measured on submission
+times, which may span anything, and an outlet that never covered the event
+still has a best match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
+from crosswire.articles import Article
+from crosswire.settings import Settings
+
+from .story_candidates import Scored, score_near
+
+# How far the best match must lead the runner-up in the same outlet, both ways.
+PAIR_MARGIN = 2.0
+
+
+def paired(
+    es: Elasticsearch, settings: Settings, article: Article, scored: list[Scored],
+    sources: Mapping[str, Mapping[str, Any]],
+) -> list[Scored]:
+    """Candidates below the threshold that are a mutual clear best match with ``article``.
+
+    ``scored`` is best first. At most one per other outlet.
+    """
+    low, high = settings.story_pair_threshold, settings.story_threshold
+    if article.published_at is None or low >= high:
+        return []
+    by_outlet: dict[str, list[Scored]] = {}
+    for s in scored:
+        if not s.same_outlet and sources[s.article_id].get("published_at"):
+            by_outlet.setdefault(str(sources[s.article_id].get("outlet")), []).append(s)
+    pairs = []
+    for group in by_outlet.values():
+        best = group[0]
+        if len(group) < 2 or not low <= best.score < high \
+                or best.score < PAIR_MARGIN * group[1].score:
+            continue
+        rival = _rival(es, settings, best, sources[best.article_id], article.outlet)
+        if rival is not None and best.score >= PAIR_MARGIN * rival:
+            pairs.append(best)
+    return pairs
+
+
+def _rival(
+    es: Elasticsearch, settings: Settings, candidate: Scored, source: Mapping[str, Any],
+    outlet: str,
+) -> float | None:
+    """The candidate's best similarity to an indexed article of ``outlet`` (the new one's).
+
+    None when that outlet has no dated article near the candidate's date to compare.
+    """
+    got = es.get(index=settings.index_name("articles"), id=candidate.article_id,
+                 source_includes=["story_terms"])
+    terms = [str(t) for t in (got.get("_source") or {}).get("story_terms") or []]
+    ref = datetime.fromisoformat(str(source["story_date"]))
+    rivals, rival_sources = score_near(es, settings, terms, ref, candidate.article_id,
+                                       str(source.get("outlet")), outlet=outlet)
+    dated = [r.score for r in rivals if rival_sources[r.article_id].get("published_at")]
+    return max(dated, default=None)
