@@ -5,7 +5,9 @@ BASIL is third-party research data, read where it lies (a path on the command li
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,3 +45,38 @@ def read_basil(root: Path) -> list[BasilArticle]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """Pairwise "same story" counts over the BASIL articles, and P/R/F1 from them."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def pair_scores(gold: Mapping[str, str], story_of: Mapping[str, str]) -> PairScores:
+    """Every pair of gold articles: same triplet vs same story (an unassigned article
+    shares no story)."""
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same = a in story_of and story_of.get(a) == story_of.get(b)
+        truth = gold[a] == gold[b]
+        tp += same and truth
+        fp += same and not truth
+        fn += truth and not same
+    return PairScores(tp, fp, fn)

@@ -17,7 +17,6 @@ default) under its own prefixes, then prints:
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import random
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 os.environ.setdefault("CROSSWIRE_INDEX_PREFIX", "eval-")
 os.environ.setdefault("CROSSWIRE_REDIS_PREFIX", "cweval")
 
-from bench.basil import read_basil
+from bench.basil import pair_scores, read_basil
 from bench.corpus import read_corpus
 from bench.harness import fresh_namespace, running_worker, submitter, wait_done
 from crosswire.articles import ArticleIn
@@ -92,16 +91,7 @@ def main() -> None:
     basil_ids = sorted(gold)
     missing = [a for a in basil_ids if a not in story_of]
 
-    tp = fp = fn = 0
-    for a, a2 in itertools.combinations(basil_ids, 2):
-        same_pred = a in story_of and story_of.get(a) == story_of.get(a2)
-        same_gold = gold[a] == gold[a2]
-        tp += same_pred and same_gold
-        fp += same_pred and not same_gold
-        fn += same_gold and not same_pred
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    pairs = pair_scores(gold, story_of)
 
     members: dict[str, list[str]] = defaultdict(list)
     for a in basil_ids:
@@ -130,8 +120,8 @@ def main() -> None:
     if missing:
         print(f"NOT INDEXED: {len(missing)} BASIL articles")
     print(
-        f"pairwise same-story: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} "
-        f"(tp {tp}, fp {fp}, fn {fn})"
+        f"pairwise same-story: precision {pairs.precision:.3f} recall {pairs.recall:.3f} "
+        f"F1 {pairs.f1:.3f} (tp {pairs.tp}, fp {pairs.fp}, fn {pairs.fn})"
     )
     print(f"triplets whole: {whole}/{n} ({whole / n:.3f})")
     print(f"distractors inside BASIL stories: {len(intruders)}")

@@ -25,7 +25,6 @@ matching meets the same-week competition it would in service.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import random
@@ -36,6 +35,7 @@ from typing import Any
 
 os.environ.setdefault("CROSSWIRE_INDEX_PREFIX", "replay-")
 
+from bench.basil import pair_scores
 from crosswire.articles import Article
 from crosswire.settings import get_settings
 from indexer.client import make_client
@@ -87,22 +87,15 @@ def components(ids: list[str], edges: list[Edge], copies: list[tuple[str, str]],
 
 def report(gold: dict[str, str], group: dict[str, str]) -> str:
     basil = sorted(gold)
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(basil, 2):
-        same, truth = group[a] == group[b], gold[a] == gold[b]
-        tp += same and truth
-        fp += same and not truth
-        fn += truth and not same
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    pairs = pair_scores(gold, group)
     triplets: dict[str, set[str]] = {}
     for a in basil:
         triplets.setdefault(gold[a], set()).add(group[a])
     whole = sum(1 for g in triplets.values() if len(g) == 1)
     stories = {group[a] for a in basil}
     intruders = sum(1 for a, g in group.items() if a not in gold and g in stories)
-    return (f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (fp {fp}, fn {fn}) whole {whole}/{len(triplets)} "
+    return (f"P {pairs.precision:.3f} R {pairs.recall:.3f} F1 {pairs.f1:.3f} "
+            f"(fp {pairs.fp}, fn {pairs.fn}) whole {whole}/{len(triplets)} "
             f"intruders {intruders}")
 
 
