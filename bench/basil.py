@@ -33,7 +33,8 @@ def read_basil(root: Path) -> list[BasilArticle]:
         source = str(d.get("source", "")).lower()
         out.append(
             BasilArticle(
-                triplet=d["triplet-uuid"],
+                # Files are named "<triplet>_<n>.json": the name carries the gold grouping.
+                triplet=path.stem.rsplit("_", 1)[0],
                 main_event=d.get("main-event") or d.get("title") or "",
                 submission={
                     "outlet": OUTLETS.get(source, source),
