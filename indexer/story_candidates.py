@@ -10,7 +10,7 @@ index and a large one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,7 +28,6 @@ MAX_QUERY_TERMS = 100
 _SOURCE = ["story_id", "outlet", "story_date", "published_at", "copy_of"]
 
 
-
 @dataclass(frozen=True)
 class Scored:
     """One candidate article and how similar it is to the new one."""
@@ -37,6 +36,9 @@ class Scored:
     story_id: str
     score: float
     same_outlet: bool
+    # The candidate's story terms, once per occurrence, as read for scoring: the
+    # pairing check scores the candidate in turn without fetching them again.
+    terms: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 def _stats(resp: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int], int]:
@@ -128,6 +130,7 @@ def score_near(
             article_id=str(doc["_id"]), story_id=str(source["story_id"]),
             score=cosine(mine, _weights_of(tf, df, docs)),
             same_outlet=source.get("outlet") == own_outlet,
+            terms=tuple(t for t, n in sorted(tf.items()) for _ in range(n)),
         ))
     scored.sort(key=lambda s: (-s.score, s.article_id))
     return scored, sources

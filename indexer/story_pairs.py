@@ -69,9 +69,7 @@ def _rival(
 
     None when that outlet has no dated article near the candidate's date to compare.
     """
-    got = es.get(index=settings.index_name("articles"), id=candidate.article_id,
-                 source_includes=["story_terms"])
-    terms = [str(t) for t in (got.get("_source") or {}).get("story_terms") or []]
+    terms = list(candidate.terms)
     ref = datetime.fromisoformat(str(source["story_date"]))
     rivals, rival_sources = score_near(es, settings, terms, ref, candidate.article_id,
                                        str(source.get("outlet")), outlet=outlet)
