@@ -164,6 +164,8 @@ def test_acronym_spelling_a_named_organisation() -> None:
     [
         ["IS", "ISIS", "ISIL", "Islamic State", "Daesh"],
         ["US", "U.S.", "United States"],
+        ["IRS", "I.R.S.", "Internal Revenue Service"],
+        ["GOP", "G.O.P.", "Republican Party"],
     ],
 )
 def test_alias_variants_share_a_key_across_articles(variants: list[str]) -> None:
