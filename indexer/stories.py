@@ -29,7 +29,7 @@ from .copies import is_copy
 from .documents import story_date
 from .story_candidates import Scored, score_near
 from .story_features import story_terms
-from .story_pairs import paired
+from .story_pairs import actors, paired
 
 # Candidates this similar have their text compared for copying; a copy shares
 # its whole lead, so it is far above any threshold worth using.
@@ -105,7 +105,8 @@ def decide(
     terms = story_terms(article, extraction)
     scored, sources = score_candidates(es, settings, article, terms)
     original = find_copy(es, settings, article, scored, sources)
-    pairs = paired(es, settings, article, scored, sources)
+    pairs = paired(es, settings, article, scored, sources,
+                   actors(e.key for e in extraction.entities))
     stories: dict[str, float] = {}
     for s in scored:
         if (s.score >= settings.story_threshold and not s.same_outlet) or s in pairs:

@@ -25,7 +25,7 @@ CANDIDATES = 50
 # Terms in the candidate query, heaviest first: bounds the clause count for a
 # long article (the similarity itself uses every term).
 MAX_QUERY_TERMS = 100
-_SOURCE = ["story_id", "outlet", "story_date", "published_at", "copy_of"]
+_SOURCE = ["story_id", "outlet", "story_date", "published_at", "copy_of", "entities"]
 
 
 @dataclass(frozen=True)

@@ -105,15 +105,45 @@ def test_dated_reports_pair_below_the_threshold_as_each_others_best(
     assert [s.article_id for s in bbc.decision.paired] == [quake_reuters()[0].id]
 
 
-def test_undated_or_unrivalled_reports_do_not_pair(es: Elasticsearch, idx: Settings) -> None:
+def test_an_unrivalled_dated_report_pairs(es: Elasticsearch, idx: Settings) -> None:
+    # Reuters' only article in the window is as clear a counterpart as there can be.
     loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
     quake = index_article(es, loose, *quake_reuters()).story_id
-    # Reuters' only article offers no choice, so it is no evidence.
-    assert index_article(es, loose, *quake_bbc()).story_id != quake
-    index_article(es, loose, *japan_reuters())
-    index_article(es, loose, *_lira_bbc())
+    assert index_article(es, loose, *quake_bbc()).story_id == quake
+
+
+def test_undated_reports_do_not_pair(es: Elasticsearch, idx: Settings) -> None:
+    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    quake = index_article(es, loose, *quake_reuters()).story_id
     undated = quake_aljazeera(published=None, submitted=T0 + timedelta(hours=20))
     assert index_article(es, loose, *undated).story_id != quake
+
+
+def test_reports_naming_no_common_actor_do_not_pair(es: Elasticsearch, idx: Settings) -> None:
+    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    quake = index_article(es, loose, *quake_reuters()).story_id
+    article, extraction = quake_bbc()
+    places_only = extraction.model_copy(update={
+        "entities": [e for e in extraction.entities if not e.key.startswith(("person:", "org:"))]
+    })
+    decision = decide(es, loose, article, places_only)
+    assert decision.scored and decision.scored[0].article_id == quake_reuters()[0].id
+    assert decision.story_id != quake and not decision.paired
+
+
+def test_a_close_runner_up_in_the_outlet_blocks_pairing(
+    es: Elasticsearch, idx: Settings
+) -> None:
+    # Two Reuters reports the BBC piece matches about equally well: no clear choice.
+    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    first, ext = quake_reuters()
+    quake = index_article(es, loose, first, ext).story_id
+    again = make_article("reuters.com", "Rescuers race to reach survivors of Malatya quake",
+                         first.text or "", published=T0 + timedelta(hours=3), slug="again")
+    index_article(es, loose, again, ext)
+    decision = decide(es, loose, *quake_bbc())
+    assert len({s.article_id for s in decision.scored[:2]}) == 2
+    assert decision.story_id != quake and not decision.paired
 
 
 def test_indexed_article_keeps_its_story(es: Elasticsearch, idx: Settings) -> None:
