@@ -103,12 +103,17 @@ def main() -> None:
     intruders = [a for a, s in story_of.items() if s in basil_stories and a not in gold]
 
     top2 = top3 = 0
+    misses: list[tuple[str, str]] = []
     for triplet, line in sorted(event.items()):
         res = search_stories(es, settings, SearchParams(q=line, size=1))
         first = res.stories[0].story_id if res.stories else None
         hits = sum(1 for a in members[triplet] if first is not None and story_of.get(a) == first)
         top2 += hits >= 2
         top3 += hits == 3
+        if hits < 3:
+            top = res.stories[0].articles if res.stories else []
+            led = top[0].title if top else None
+            misses.append((line, f"{hits} of 3 in the first story, led by {led!r}"))
 
     n = len(members)
     order = f"shuffled (seed {args.shuffle})" if args.shuffle is not None else "as read"
@@ -139,6 +144,8 @@ def main() -> None:
                 print(f"      {story_of.get(a)}  {titles[a]}")
     for a in intruders:
         print(f"  intruder in {story_of[a]}: {titles[a]}")
+    for line, what in misses:
+        print(f"  search {line!r}: {what}")
 
 
 if __name__ == "__main__":

@@ -120,6 +120,8 @@ def main() -> None:
     gold: dict[str, str] = {}
     edges: list[Edge] = []
     copies: list[tuple[str, str]] = []
+    pairs: list[Edge] = []
+    titles: dict[str, str] = {}
     ids: list[str] = []
     start = datetime.now(UTC)
     t0 = time.monotonic()
@@ -136,6 +138,8 @@ def main() -> None:
             edges += [(article.id, s.article_id, s.score)
                       for s in result.decision.scored if not s.same_outlet]
             copies += [(article.id, s.article_id) for s in result.decision.paired]
+            pairs += [(article.id, s.article_id, s.score) for s in result.decision.paired]
+        titles[article.id] = f"{article.outlet}: {article.title or ''}"
         if result.copy_of:
             copies.append((article.id, result.copy_of))
     print(f"replayed {len(rows)} articles in {time.monotonic() - t0:.0f}s; "
@@ -144,6 +148,11 @@ def main() -> None:
           f"copies and pairs {len(copies)}")
     for t in range(10, 52, 2):
         print(f"threshold {t / 100:.2f}: {report(gold, components(ids, edges, copies, t / 100))}")
+    wrong = [(a, b, score) for a, b, score in pairs
+             if (a in gold or b in gold) and gold.get(a) != gold.get(b)]
+    print(f"pair links touching BASIL that join two events: {len(wrong)}")
+    for a, b, score in wrong:
+        print(f"  {score:.3f}  {titles[a][:70]}  <->  {titles[b][:70]}")
 
 
 if __name__ == "__main__":
