@@ -10,7 +10,7 @@ Linking is single-link: an article joins every story holding an article it
 matches, so an article that matches two stories is the evidence that they are
 one, and the writer merges them. Dated reports may also link below the
 threshold when they are each other's clear best match across two outlets
-(``indexer.story_pairs``).
+(``indexer.story_pairs``), but only an article nothing above the threshold placed.
 """
 
 from __future__ import annotations
@@ -105,14 +105,19 @@ def decide(
     terms = story_terms(article, extraction)
     scored, sources = score_candidates(es, settings, article, terms)
     original = find_copy(es, settings, article, scored, sources)
-    pairs = paired(es, settings, article, scored, sources,
-                   actors(e.key for e in extraction.entities))
     stories: dict[str, float] = {}
     for s in scored:
-        if (s.score >= settings.story_threshold and not s.same_outlet) or s in pairs:
+        if s.score >= settings.story_threshold and not s.same_outlet:
             stories[s.story_id] = max(stories.get(s.story_id, 0.0), s.score)
     if original is not None:
         stories[original.story_id] = max(stories.get(original.story_id, 0.0), original.score)
+    # Pairing places an article that nothing above the threshold placed; it never
+    # adds a second story to one that was: evidence this weak must not merge what
+    # stronger evidence has already decided.
+    pairs = [] if stories else paired(es, settings, article, scored, sources,
+                                      actors(e.key for e in extraction.entities))
+    for s in pairs:
+        stories[s.story_id] = max(stories.get(s.story_id, 0.0), s.score)
     copy_of = None
     if original is not None:
         root = sources[original.article_id].get("copy_of")

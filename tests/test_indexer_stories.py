@@ -146,6 +146,30 @@ def test_a_close_runner_up_in_the_outlet_blocks_pairing(
     assert decision.story_id != quake and not decision.paired
 
 
+def _erdogan_lira_trt() -> Report:
+    """Same days, same country, same president, another event: a pairing candidate only."""
+    text = ("President Recep Tayyip Erdogan criticised Turkey's central bank on Thursday as the "
+            "lira fell to a record low. Erdogan said interest rates were too high.")
+    article = make_article("trtworld.com", "Erdogan attacks central bank as lira slides", text,
+                           published=T0 + timedelta(hours=10))
+    entity = ("Recep Tayyip Erdogan", "PERSON", "person:recep-tayyip-erdogan",
+              "Recep Tayyip Erdogan")
+    return article, make_extraction(text, entities=[entity])
+
+
+def test_pairing_never_adds_a_story_to_an_article_placed_above_the_threshold(
+    es: Elasticsearch, idx: Settings
+) -> None:
+    loose = idx.model_copy(update={"story_pair_threshold": 0.01})
+    lira = index_article(es, loose, *_erdogan_lira_trt()).story_id
+    # Alone, the BBC quake report would pair with the lira piece ...
+    assert [s.story_id for s in decide(es, loose, *quake_bbc()).paired] == [lira]
+    quake = index_article(es, loose, *quake_reuters()).story_id
+    # ... but Reuters' report of the quake places it above the threshold.
+    decision = decide(es, loose, *quake_bbc())
+    assert decision.story_id == quake and decision.merge == [] and decision.paired == []
+
+
 def test_indexed_article_keeps_its_story(es: Elasticsearch, idx: Settings) -> None:
     # BBC first, alone: its own story. Reuters joins it. Re-running BBC after more
     # reports arrived must not move it.
