@@ -105,18 +105,15 @@ def decide(
     terms = story_terms(article, extraction)
     scored, sources = score_candidates(es, settings, article, terms)
     original = find_copy(es, settings, article, scored, sources)
-    stories: dict[str, float] = {}
-    for s in scored:
-        if s.score >= settings.story_threshold and not s.same_outlet:
-            stories[s.story_id] = max(stories.get(s.story_id, 0.0), s.score)
-    if original is not None:
-        stories[original.story_id] = max(stories.get(original.story_id, 0.0), original.score)
+    links = [s for s in scored if s.score >= settings.story_threshold and not s.same_outlet]
+    links += [original] if original is not None else []
     # Pairing places an article that nothing above the threshold placed; it never
     # adds a second story to one that was: evidence this weak must not merge what
     # stronger evidence has already decided.
-    pairs = [] if stories else paired(es, settings, article, scored, sources,
-                                      actors(e.key for e in extraction.entities))
-    for s in pairs:
+    pairs = [] if links else paired(es, settings, article, scored, sources,
+                                    actors(e.key for e in extraction.entities))
+    stories: dict[str, float] = {}
+    for s in links + pairs:
         stories[s.story_id] = max(stories.get(s.story_id, 0.0), s.score)
     copy_of = None
     if original is not None:

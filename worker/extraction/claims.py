@@ -55,7 +55,8 @@ def _subject(cue: Token) -> Token | None:
     # said'), the one next to it is the speaker; the other opens the quotation.
     subjects = sorted((c for c in cue.children if c.dep_ == "nsubj"),
                       key=lambda c: abs(c.i - cue.i))
-    for child in subjects[:1]:
+    if subjects:
+        child = subjects[0]
         if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
             return cue.head
         if child.lower_ == "there" or _idiom(child, cue):

@@ -45,7 +45,8 @@ def lookup_key(mention: Mention) -> str:
 
 def region_frame(doc: Doc, mention: Mention) -> bool:
     """True for "Homs province", "Idlib region", "the region of Hama"."""
-    if fold(mention.text).split()[-1:] and fold(mention.text).split()[-1] in REGION_WORDS:
+    words = fold(mention.text).split()
+    if words and words[-1] in REGION_WORDS:
         return True
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and after.lower_ in REGION_WORDS:

@@ -93,14 +93,14 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
             continue
-        if m.label in {"ORG", "PERSON"} and lookup_key(m) in speakers:
-            continue
         if m.label in {"ORG", "PERSON"}:
-            candidates = [p for p in candidates_for(doc, m, gaz) if p.kind != "country"]
             key = lookup_key(m)
+            if key in speakers:
+                continue
+            candidates = [p for p in candidates_for(doc, m, gaz) if p.kind != "country"]
             local = [p for p in candidates if plausible(p, key, ctx)]
             framed = local and locative_frame(doc, m)
-            own = _own_town(m, candidates, ctx) if lookup_key(m) not in people else []
+            own = _own_town(m, candidates, ctx) if key not in people else []
             if candidates and (key in named or framed or own):
                 found[i] = local or candidates
                 m.label = "GPE"

@@ -188,7 +188,8 @@ def _named_after(mentions: list[Mention], found: dict[int, list[Place]], ctx: Co
     for i, m in enumerate(mentions):
         if i in found or m.label not in PLACE_LABELS:
             continue
-        local = [p for p in named_after(m, gaz) if plausible(p, lookup_key(m), ctx)]
+        key = lookup_key(m)
+        local = [p for p in named_after(m, gaz) if plausible(p, key, ctx)]
         if local:
             out[i] = local
     return out
