@@ -55,6 +55,16 @@ def test_nested_attribution_is_one_claim() -> None:
     assert claim.content.text == "the opposition wants to delay the vote"
 
 
+def test_coordinated_cue_takes_the_subject_of_a_copular_clause() -> None:
+    # "was quick to ..." heads the sentence with "was", an auxiliary, not a verb.
+    text = ("The senator was quick to embrace the mogul and said on Monday that "
+            "the party would unite behind him.")
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "The senator"
+    assert claim.cue.text == "said"
+    assert claim.content.text == "that the party would unite behind him"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

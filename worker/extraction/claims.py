@@ -63,7 +63,7 @@ def _subject(cue: Token) -> Token | None:
             return None
         return child
     head = cue.head
-    if cue.dep_ in {"conj", "xcomp"} and head.pos_ == "VERB":
+    if cue.dep_ in {"conj", "xcomp"} and head.pos_ in {"VERB", "AUX"}:
         return _subject(head)
     if cue.tag_ in {"VBD", "VBZ", "VBP"}:
         return _misattached_subject(cue)
