@@ -65,6 +65,38 @@ def test_coordinated_cue_takes_the_subject_of_a_copular_clause() -> None:
     assert claim.content.text == "that the party would unite behind him"
 
 
+def test_for_to_clause_is_the_content_of_call_for() -> None:
+    text = "The mayor is calling for the state to rebuild the bridge within a year."
+    [claim] = _claims(text)
+    assert claim.cue.text == "is calling for"
+    assert claim.content.text == "the state to rebuild the bridge within a year"
+
+
+def test_particle_object_comes_before_an_infinitive() -> None:
+    text = "The union asked for the vote to be delayed until March."
+    [claim] = _claims(text)
+    assert claim.cue.text == "asked for"
+    assert claim.content.text == "the vote to be delayed until March"
+
+
+def test_addressee_cue_with_a_particle_reports_its_object() -> None:
+    # "warned reporters" names who was warned; "warned of X" names what.
+    text = "The general warned of a long and costly war in the north."
+    [claim] = _claims(text)
+    assert claim.cue.text == "warned of"
+    assert claim.content.text == "a long and costly war in the north"
+
+
+def test_that_clause_after_the_setting_of_a_statement() -> None:
+    # The parser hangs this that-clause on "statement".
+    text = ("The campaign's chief strategist Tom Weaver says in a statement that the race "
+            "will now be a four-man contest.")
+    [claim] = _claims(text)
+    assert claim.speaker is not None
+    assert claim.speaker.text == "The campaign's chief strategist Tom Weaver"
+    assert claim.content.text == "that the race will now be a four-man contest"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -156,10 +156,34 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
                 for other in cue.rights:
                     if other.dep_ == "dobj" and cue_end <= other.i < first:
                         first = other.left_edge.i
+                    elif other.dep_ == "prep" and other.i == cue_end - 1 < first:
+                        # "asked for the meeting to be moved": the particle's object.
+                        first = min([first, *(c.left_edge.i for c in other.children
+                                              if c.dep_ == "pobj")])
             return list(range(first, child.right_edge.i + 1))
+    for child in cue.rights:
+        if child.dep_ == "advcl" and child.left_edge.i == cue_end - 1 \
+                and child.left_edge.dep_ == "mark":
+            # "calling for the US to step up ...": a for-to clause, its "for" in the cue.
+            return list(range(cue_end, child.right_edge.i + 1))
     for child in cue.lefts:
         if child.dep_ == "ccomp":
             return [t.i for t in child.subtree]
+    return _setting_clause(cue)
+
+
+def _setting_clause(cue: Token) -> list[int]:
+    """'says in a statement that ...': the parser hangs the that-clause on the
+    setting's noun, but it is what the cue reports."""
+    for prep in cue.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
+            continue
+        for noun in prep.children:
+            for clause in noun.rights:
+                if clause.dep_ in {"acl", "relcl"} and any(
+                        c.dep_ == "mark" and c.lower_ == "that" and c.i == clause.left_edge.i
+                        for c in clause.children):
+                    return [t.i for t in clause.subtree]
     return []
 
 
@@ -180,12 +204,13 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     prepositional or adjectival complement; trailing adjuncts are left out.
     Only for verbs that are cues often enough to be trusted without a clause."""
     lemma = cue.lemma_.lower()
-    if lemma in ADDRESSEE_CUES or lemma not in lexicon.strong:
-        return []
     rights = list(cue.rights)
     particle = [c for c in rights if c.i == cue_end - 1 and c.dep_ == "prep"]
-    if particle:
+    if particle and lemma in lexicon.strong:
+        # "warned of X", "asked for X": a particle's object is never the addressee.
         return [t.i for c in particle[0].children if c.dep_ == "pobj" for t in c.subtree]
+    if lemma in ADDRESSEE_CUES or lemma not in lexicon.strong:
+        return []
     objects = [c for c in rights if c.dep_ in {"dobj", "dative"}]
     if objects:
         keep = objects + [c for c in rights if c.dep_ in {"oprd", "attr", "ccomp", "xcomp"}]

@@ -99,4 +99,11 @@ def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
             end = child.i + 1
         else:
             break
+    if end == token.i + 1 and end < len(token.doc):
+        # "calling for the US to act": "for" opens the clause (a mark) but is the
+        # cue's particle all the same.
+        nxt = token.doc[end]
+        if (nxt.dep_ == "mark" and nxt.head.dep_ == "advcl" and nxt.head.head.i == token.i
+                and (token.lemma_.lower(), nxt.lower_) in lexicon.particles):
+            end += 1
     return start, end
