@@ -97,6 +97,13 @@ def test_that_clause_after_the_setting_of_a_statement() -> None:
     assert claim.content.text == "that the race will now be a four-man contest"
 
 
+def test_purpose_clause_speaks_for_the_main_subject() -> None:
+    text = "His critics rushed to television to say that the plan would fail."
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "His critics"
+    assert claim.content.text == "that the plan would fail"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

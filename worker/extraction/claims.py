@@ -65,6 +65,10 @@ def _subject(cue: Token) -> Token | None:
     head = cue.head
     if cue.dep_ in {"conj", "xcomp"} and head.pos_ in {"VERB", "AUX"}:
         return _subject(head)
+    if cue.dep_ == "advcl" and cue.tag_ == "VB" and head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cue.lefts):
+        # "rushed to TV to say ...": a purpose clause speaks for its host's subject.
+        return _subject(head)
     if cue.tag_ in {"VBD", "VBZ", "VBP"}:
         return _misattached_subject(cue)
     if cue.tag_ not in {"VBG", "VBN"} or head.i == cue.i:
