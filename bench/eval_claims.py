@@ -19,8 +19,9 @@ first is the gold standard, so the choice is deterministic.
 
 ``--learn-cues OUT`` instead derives the cue lexicon from the split (use
 ``train``): per verb lemma, its cue count against its count as a verb outside
-attributed content, and the verb + particle pairs annotated as one cue. Only
-counts are written, no text.
+attributed content, the verb + particle pairs annotated as one cue, and the
+same two counts for a verb with the particle right after it. Only counts are
+written, no text.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from worker.extraction.model import Claim
 from worker.extraction.nlp import get_nlp
@@ -210,13 +211,18 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     verbs: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     joined: Counter[tuple[str, str]] = Counter()
+    # Verb + adjacent particle, as a cue and in all: "spoke about" reports, "spoke" alone
+    # mostly does not ("spoke at a rally").
+    pair_cues: Counter[tuple[str, str]] = Counter()
+    pair_all: Counter[tuple[str, str]] = Counter()
     nlp = get_nlp()
     for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
         # Annotation is univocal: a verb inside another attribution's content is
         # never a cue, and extraction skips those too, so they do not count.
         inside = sorted(f for a in gold for f in a.content)
-        verbs.update(t.lemma_.lower() for t in doc
-                     if t.pos_ == "VERB" and not _covered(t.idx, inside))
+        free = [t for t in doc if t.pos_ == "VERB" and not _covered(t.idx, inside)]
+        verbs.update(t.lemma_.lower() for t in free)
+        pair_all.update(p for p in map(_adjacent_particle, free) if p is not None)
         for attribution in gold:
             head = _cue_head(doc, sorted(attribution.cue)) if attribution.cue else None
             if head is None:
@@ -224,6 +230,9 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
             verb = doc[head]
             cues[verb.lemma_.lower()] += 1
             cue_end = max(e for _, e in attribution.cue)
+            particle = _adjacent_particle(verb)
+            if particle is not None and doc[verb.i + 1].idx < cue_end:
+                pair_cues[particle] += 1
             for child in verb.rights:
                 if child.dep_ in {"prep", "prt"}:
                     pair = (verb.lemma_.lower(), child.lower_)
@@ -234,9 +243,24 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
                   if v >= 3 and v >= 0.15 * verbs[k]},
         "particles": sorted(f"{a} {b}" for (a, b), n in pairs.items()
                             if n >= 3 and joined[(a, b)] >= 0.6 * n),
+        "verb_particles": {f"{a} {b}": [v, pair_all[(a, b)]]
+                           for (a, b), v in sorted(pair_cues.items())
+                           if v >= 3 and v >= 0.15 * pair_all[(a, b)]},
     }
     out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(data['verbs'])} verbs, {len(data['particles'])} particles -> {out}")
+    print(f"{len(data['verbs'])} verbs, {len(data['particles'])} particles, "
+          f"{len(data['verb_particles'])} verb + particle cues -> {out}")
+
+
+def _adjacent_particle(verb: Token) -> tuple[str, str] | None:
+    """(lemma, particle) when the word right after ``verb`` is its particle or preposition."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    nxt = doc[verb.i + 1]
+    if nxt.head.i != verb.i or nxt.dep_ not in {"prep", "prt"}:
+        return None
+    return verb.lemma_.lower(), nxt.lower_
 
 
 def main() -> None:

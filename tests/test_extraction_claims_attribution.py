@@ -33,6 +33,14 @@ def test_cue_phrase_keeps_auxiliaries_and_adverbs() -> None:
     assert _fragments(text, claim) == ["that the bill is unconstitutional"]
 
 
+def test_phrasal_cue_reports_only_with_its_particle() -> None:
+    text = "The senator spoke about the need for tighter border control."
+    [claim] = _claims(text)
+    assert claim.cue.text == "spoke about"
+    assert claim.content.text == "the need for tighter border control"
+    assert _claims("The senator spoke at a rally in Ohio on Monday.") == []
+
+
 def test_particle_belongs_to_the_cue() -> None:
     text = "The union called for an independent inquiry into the accident."
     [claim] = _claims(text)

@@ -206,7 +206,7 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     lemma = cue.lemma_.lower()
     rights = list(cue.rights)
     particle = [c for c in rights if c.i == cue_end - 1 and c.dep_ == "prep"]
-    if particle and lemma in lexicon.strong:
+    if particle and (lemma in lexicon.strong or (lemma, particle[0].lower_) in lexicon.phrasal):
         # "warned of X", "asked for X": a particle's object is never the addressee.
         return [t.i for c in particle[0].children if c.dep_ == "pobj" for t in c.subtree]
     if lemma in ADDRESSEE_CUES or lemma not in lexicon.strong:

@@ -8,7 +8,9 @@ against how often it occurred as a verb there outside attributed content (a
 verb inside someone's statement is never a cue, and extraction skips those too,
 so counting them would understate "think" or "want"); a lemma counts as a cue
 when that share reaches ``THRESHOLD``. The file also lists verb + particle pairs
-whose particle belongs to the cue ("referred to", "called for", "pointed out").
+whose particle belongs to the cue ("referred to", "called for", "pointed out"),
+and the same share for a verb with the particle right after it, which makes
+"spoke about" a cue although "spoke" alone ("spoke at a rally") is not.
 
 A short list of core reporting verbs is always in, whatever the counts say:
 they are cues in any news text, even where the annotated corpus was too small
@@ -60,10 +62,28 @@ class Lexicon:
     # Cues even when they govern only an object.
     strong: frozenset[str]
     # "refer to", "call for": the particle is part of the cue.
-    particles: frozenset[tuple[str, str]]
+    particles: frozenset[tuple[str, str]] = frozenset()
+    # Verbs that are cues only with their particle right after them: "spoke about X"
+    # reports, "spoke at a rally" does not.
+    phrasal: frozenset[tuple[str, str]] = frozenset()
 
     def is_cue(self, token: Token) -> bool:
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.verbs
+        if token.pos_ != "VERB":
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs:
+            return True
+        particle = adjacent_particle(token)
+        return particle is not None and (lemma, particle.lower_) in self.phrasal
+
+
+def adjacent_particle(verb: Token) -> Token | None:
+    """The word right after ``verb`` when it is the verb's particle or preposition."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    nxt = doc[verb.i + 1]
+    return nxt if nxt.head.i == verb.i and nxt.dep_ in {"prep", "prt"} else None
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +93,16 @@ def get_lexicon() -> Lexicon:
     counts = {k: v for k, v in raw["verbs"].items() if v[0] >= MIN_COUNT}
     verbs = CORE_VERBS | {k for k, (cue, total) in counts.items() if cue >= THRESHOLD * total}
     strong = CORE_VERBS | {k for k, (cue, total) in counts.items() if cue >= STRONG * total}
+    phrasal = frozenset(
+        (verb, particle) for verb, particle in
+        (k.split() for k, (cue, total) in raw.get("verb_particles", {}).items()
+         if cue >= MIN_COUNT and cue >= THRESHOLD * total)
+        if verb not in verbs
+    )
     particles = frozenset(
         (verb, particle) for verb, particle in (p.split() for p in raw["particles"])
-    )
-    return Lexicon(frozenset(verbs), frozenset(strong), particles)
+    ) | phrasal
+    return Lexicon(frozenset(verbs), frozenset(strong), particles, phrasal)
 
 
 def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
