@@ -112,6 +112,16 @@ def test_purpose_clause_speaks_for_the_main_subject() -> None:
     assert claim.content.text == "that the plan would fail"
 
 
+def test_speaker_with_an_age_after_a_quotation() -> None:
+    # The parser hangs the quotation on the name; the speaker starts after it.
+    text = ("“That’s a legitimate concern, because they’re very passionate and very "
+            "principled,” Sarandon, 69, told MSNBC Monday.")
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "Sarandon, 69"
+    assert claim.direct
+    assert claim.content.text.startswith("That’s a legitimate concern")
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -127,6 +127,13 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
         end = cue.i
+    # The parser may hang a quotation, or its closing comma and mark, on the
+    # name ('“...,” Ramos, 58, told AFP'); the speaker starts after it.
+    closing = [i for i in range(start, subject.i) if doc[i].tag_ == "''"]
+    if closing:
+        start = closing[-1] + 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
