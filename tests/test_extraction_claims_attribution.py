@@ -122,6 +122,16 @@ def test_speaker_with_an_age_after_a_quotation() -> None:
     assert claim.content.text.startswith("That’s a legitimate concern")
 
 
+def test_quotation_marks_glued_to_words() -> None:
+    # Web copy often drops the space around curly quotation marks.
+    text = "“We will not back down,”the mayor said. Her deputy said,“Nor will I.”"
+    first, second = _claims(text)
+    assert first.speaker is not None and first.speaker.text == "the mayor"
+    assert first.content.text == "We will not back down"
+    assert second.speaker is not None and second.speaker.text == "Her deputy"
+    assert second.content.text == "Nor will I."
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -1,5 +1,6 @@
-"""The spaCy pipeline extraction runs: the packaged model plus two small additions.
+"""The spaCy pipeline extraction runs: the packaged model plus small additions.
 
+* curly quotation marks split off the words they are glued to (``_GLUED_QUOTES``);
 * a line-break component before the parser (see ``sentences``);
 * an entity ruler before the statistical recogniser, fed from the curated alias
   table, so acronyms the model misses ("IS") and names it mislabels ("Islamic
@@ -13,10 +14,11 @@ loads it once and keeps it.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from worker.extraction.aliases import get_aliases
 from worker.extraction.sentences import LINE_BREAKS
@@ -37,8 +39,16 @@ def _patterns(nlp: Language) -> list[dict[str, Any]]:
     return patterns
 
 
+# Curly quotation marks glued to a word ('me,”Clinton said', 'said,“Look'), a
+# common slip in web copy, split off as they would with a space.
+_GLUED_QUOTES = [r"(?<=[\w,.!?:;])[“”](?=\w)", r"(?<=\w)[,:;](?=[“”]\w)"]
+
+
 def configure(nlp: Language) -> Language:
     """Add the line-break and alias components to a loaded English pipeline."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if LINE_BREAKS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
