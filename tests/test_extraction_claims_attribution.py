@@ -132,6 +132,16 @@ def test_quotation_marks_glued_to_words() -> None:
     assert second.content.text == "Nor will I."
 
 
+def test_trailing_participle_that_reports_is_a_claim_of_its_own() -> None:
+    text = ("The governor insisted that he has expanded the party, claiming that he is "
+            "responsible for higher turnout.")
+    first, second = _claims(text)
+    assert first.cue.text == "insisted"
+    assert first.content.text == "that he has expanded the party"
+    assert second.cue.text == "claiming"
+    assert second.content.text == "that he is responsible for higher turnout"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

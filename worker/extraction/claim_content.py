@@ -259,7 +259,21 @@ def _before_next_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list
 
 def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
-    return _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
+    found = _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
+    return _before_trailing_report(cue, found, lexicon)
+
+
+def _before_trailing_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:
+    """Content ends before a trailing participle that reports in turn ("insisted
+    that he had won, claiming that ..."): that is a claim of its own."""
+    doc = cue.doc
+    for i in tokens:
+        tok = doc[i]
+        if (i != cue.i and tok.dep_ == "advcl" and tok.tag_ == "VBG" and lexicon.is_cue(tok)
+                and tok.left_edge.i > tokens[0] and doc[tok.left_edge.i - 1].text == ","
+                and tok.right_edge.i >= tokens[-1]):
+            return [j for j in tokens if j < tok.left_edge.i - 1]
+    return tokens
 
 
 def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
