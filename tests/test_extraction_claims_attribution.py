@@ -39,6 +39,8 @@ def test_phrasal_cue_reports_only_with_its_particle() -> None:
     assert claim.cue.text == "spoke about"
     assert claim.content.text == "the need for tighter border control"
     assert _claims("The senator spoke at a rally in Ohio on Monday.") == []
+    [claim] = _claims("The actor spoke about how he had noticed the change in Hollywood.")
+    assert claim.content.text == "how he had noticed the change in Hollywood"
 
 
 def test_particle_belongs_to_the_cue() -> None:

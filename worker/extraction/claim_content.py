@@ -208,7 +208,8 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     particle = [c for c in rights if c.i == cue_end - 1 and c.dep_ == "prep"]
     if particle and (lemma in lexicon.strong or (lemma, particle[0].lower_) in lexicon.phrasal):
         # "warned of X", "asked for X": a particle's object is never the addressee.
-        return [t.i for c in particle[0].children if c.dep_ == "pobj" for t in c.subtree]
+        return [t.i for c in particle[0].children if c.dep_ in {"pobj", "pcomp"}
+                for t in c.subtree]
     if lemma in ADDRESSEE_CUES or lemma not in lexicon.strong:
         return []
     objects = [c for c in rights if c.dep_ in {"dobj", "dative"}]
