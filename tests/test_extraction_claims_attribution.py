@@ -144,6 +144,19 @@ def test_trailing_participle_that_reports_is_a_claim_of_its_own() -> None:
     assert second.content.text == "that he is responsible for higher turnout"
 
 
+def test_speaker_the_parser_hung_elsewhere() -> None:
+    # Each "said" here has no subject in the parse; the name next to it speaks.
+    text = ("Speaking to reporters on Monday, Col. Steven Warren, a military spokesman in "
+            "Baghdad, said, “A raid is a combat operation.”")
+    [claim] = _claims(text)
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Col. Steven Warren, a military spokesman in Baghdad"
+    assert claim.content.text == "A raid is a combat operation."
+    text = "“I'm more skilled with my hands than with my brain,” said Robin Maynard, half joking."
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "Robin Maynard"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -70,7 +70,7 @@ def _subject(cue: Token) -> Token | None:
         # "rushed to TV to say ...": a purpose clause speaks for its host's subject.
         return _subject(head)
     if cue.tag_ in {"VBD", "VBZ", "VBP"}:
-        return _misattached_subject(cue)
+        return _misattached_subject(cue) or _stray_subject(cue)
     if cue.tag_ not in {"VBG", "VBN"} or head.i == cue.i:
         return None
     # A participle takes its subject from what it hangs off: the noun it
@@ -94,6 +94,35 @@ def _misattached_subject(cue: Token) -> Token | None:
             subjects = [c for c in child.lefts if c.dep_ == "nsubj"]
             if subjects and subjects[0].left_edge.i == child.sent.start + _opening(child):
                 return subjects[0]
+    return None
+
+
+def _stray_subject(cue: Token) -> Token | None:
+    """A name right before a finite cue with no subject ("In a statement, her
+    adviser, Jake Sullivan, said: ..."), or right after it ('"...," said Robin
+    Maynard, half joking'): the parser hung it elsewhere, but nothing else can
+    be the speaker of that cue."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    before = doc[i] if i >= 0 and i < cue.i - 1 else None
+    if before is not None and before.pos_ in {"PROPN", "NOUN"} and before.dep_ != "nsubj" \
+            and before.right_edge.i == before.i:
+        # From the last word up to the name: "Warren, a spokesman in Baghdad, said".
+        name = before
+        while (name.dep_ == "pobj" and name.head.head.i < name.i
+               and name.head.head.pos_ in {"NOUN", "PROPN"}):
+            name = name.head.head
+        if name.dep_ == "appos" and name.head.pos_ in {"NOUN", "PROPN"} \
+                and name.head.i < name.i:
+            name = name.head
+        return name
+    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and doc[cue.i - 1].tag_ in {"''", ","}:
+        while after.head.i > after.i and after.dep_ in {"compound", "flat"}:
+            after = after.head
+        return after
     return None
 
 
