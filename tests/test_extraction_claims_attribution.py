@@ -157,6 +157,18 @@ def test_speaker_the_parser_hung_elsewhere() -> None:
     assert claim.speaker is not None and claim.speaker.text == "Robin Maynard"
 
 
+def test_the_question_of_an_opening_asked_is_attributed() -> None:
+    text = "Asked what a firm commitment looks like, Devine replied: “We are a long way off.”"
+    question, answer = _claims(text)
+    assert question.cue.text == "Asked" and question.speaker is None
+    assert question.content.text == "what a firm commitment looks like"
+    assert answer.speaker is not None and answer.speaker.text == "Devine"
+    text = "Asked by a reporter to respond to the criticism, the senator said nothing."
+    question = _claims(text)[0]
+    assert question.speaker is not None and question.speaker.text == "a reporter"
+    assert question.content.text == "to respond to the criticism"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -46,8 +46,9 @@ def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, lis
     if cue.lemma_.lower() in RAISING_CUES:
         return _raising(cue)
     agent = _agent(cue)
-    if cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and cue.dep_ == "advcl":
-        asked = [t.i for c in cue.rights if c.dep_ in {"ccomp", "prep"} and c.lower_ != "by"
+    if cue.lemma_.lower() == "ask" and cue.dep_ == "advcl" and _participle(cue):
+        asked = [t.i for c in cue.rights if c.lower_ != "by" and (
+                     c.dep_ in {"ccomp", "prep", "xcomp"} or (c.dep_ == "advcl" and _question(c)))
                  for t in c.subtree]
         return (agent, asked) if asked else None
     if not any(c.dep_ == "auxpass" for c in cue.children):
@@ -60,6 +61,21 @@ def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, lis
         return agent, subject
     complement = _complement(cue, cue_end)
     return (None, subject + complement) if complement else None
+
+
+def _participle(cue: Token) -> bool:
+    """"Asked whether ...": tagged VBN, or VBD when it opens the sentence or
+    follows "when" (the tagger's usual slip there)."""
+    if cue.tag_ == "VBN":
+        return True
+    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    return cue.tag_ == "VBD" and (before is None or before.lower_ == "when")
+
+
+def _question(clause: Token) -> bool:
+    """An indirect question: "if ...", "whether ...", "what ...", "how ..."."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in {"if", "whether"} or first.tag_ in {"WP", "WRB", "WDT"}
 
 
 def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
