@@ -169,6 +169,13 @@ def test_the_question_of_an_opening_asked_is_attributed() -> None:
     assert question.content.text == "to respond to the criticism"
 
 
+def test_cue_after_an_adjective_takes_the_clause_subject() -> None:
+    text = "The senator was quick to deny that he had met the lobbyist."
+    [claim] = _claims(text)
+    assert claim.speaker is not None and claim.speaker.text == "The senator"
+    assert claim.content.text == "that he had met the lobbyist"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -65,6 +65,9 @@ def _subject(cue: Token) -> Token | None:
     head = cue.head
     if cue.dep_ in {"conj", "xcomp"} and head.pos_ in {"VERB", "AUX"}:
         return _subject(head)
+    if cue.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.pos_ in {"VERB", "AUX"}:
+        # "Voters are more likely to say ...", "he was quick to deny ...".
+        return _subject(head.head)
     if cue.dep_ == "advcl" and cue.tag_ == "VB" and head.pos_ in {"VERB", "AUX"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in cue.lefts):
         # "rushed to TV to say ...": a purpose clause speaks for its host's subject.
