@@ -67,7 +67,7 @@ def test_nested_attribution_is_one_claim() -> None:
 
 def test_coordinated_cue_takes_the_subject_of_a_copular_clause() -> None:
     # "was quick to ..." heads the sentence with "was", an auxiliary, not a verb.
-    text = ("The senator was quick to embrace the mogul and said on Monday that "
+    text = ("The senator was quick to leave the room and said on Monday that "
             "the party would unite behind him.")
     [claim] = _claims(text)
     assert claim.speaker is not None and claim.speaker.text == "The senator"
