@@ -176,6 +176,13 @@ def test_cue_after_an_adjective_takes_the_clause_subject() -> None:
     assert claim.content.text == "that he had met the lobbyist"
 
 
+def test_any_cue_that_characterises_with_as() -> None:
+    text = "The governor cast her rival as a friend of the banks."
+    [claim] = _claims(text)
+    assert claim.cue.text == "cast"
+    assert claim.content.text == "her rival as a friend of the banks"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -278,7 +278,9 @@ def _before_trailing_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> 
 
 
 def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
-    if cue.lemma_.lower() in AS_CUES:
+    if cue.lemma_.lower() in AS_CUES or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in cue.rights):
+        # "regards Jerusalem as its capital", "cast her rival as out of touch".
         found = _as_content(cue)
         if found:
             return found
