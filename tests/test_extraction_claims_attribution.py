@@ -183,6 +183,16 @@ def test_any_cue_that_characterises_with_as() -> None:
     assert claim.content.text == "her rival as a friend of the banks"
 
 
+def test_participle_after_a_quotation_reports_its_own_object() -> None:
+    text = ("“It is a reflection of frustration,” the senator said, citing low growth "
+            "and rising inequality.")
+    said, citing = _claims(text)
+    assert said.content.text == "It is a reflection of frustration"
+    assert citing.cue.text == "citing"
+    assert citing.speaker is not None and citing.speaker.text == "the senator"
+    assert citing.content.text == "low growth and rising inequality"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

@@ -246,7 +246,10 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         return _passive(doc, text, tok, cue, quotes)
     if speaker is not None and _in_any(doc[speaker[0]].idx, inside_quotes):
         return None
-    frags = quote_content(doc, text, quotes, cue, speaker, tok)
+    # A participle that borrows its host's subject ('"Q," X said, citing Y') is
+    # next to a quotation only if the quotation is next to the participle itself.
+    borrowed = tok.tag_ == "VBG" and subject is not None and subject.head.i != tok.i
+    frags = quote_content(doc, text, quotes, cue, None if borrowed else speaker, tok)
     if not frags:
         frags = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
     if speaker is not None:
