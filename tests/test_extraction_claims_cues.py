@@ -61,6 +61,15 @@ def test_name_and_colon() -> None:
     assert _claims("Update: the story was corrected on Monday.") == []
 
 
+def test_name_and_colon_after_a_round_up_topic() -> None:
+    text = ("POLLS WERE JUST TOO EARLY - Mark Blumenthal: “The polls failed to predict "
+            "the win, but they were not dead wrong.”")
+    assert _only(text) == ("Mark Blumenthal", ":", [
+        "The polls failed to predict the win, but they were not dead wrong."])
+    assert _only("More from Jones: “The partisanship of the state is a starting point.”") == (
+        "Jones", ":", ["The partisanship of the state is a starting point."])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

@@ -5,7 +5,9 @@ of a verb: a line that opens with a short name or noun phrase ("NY Post",
 "CLINTON", "Pew Research") and a colon says that this source said the rest of
 the line. The opening phrase must be verbless and short, so a sentence that
 merely introduces a list or a quotation ("He listed the qualities:") is not
-taken for one; labels that are not speakers ("Note:", "Update:") are excluded.
+taken for one; labels that are not speakers ("Note:", "Update:") are excluded. Round-ups also
+put a topic before the source ("POLLS WERE EARLY - Carl Bialik: “...”") or lead
+in with "More from Jones:"; there the claim starts after the dash or the lead-in.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ def colon_claims(doc: Doc, text: str, lines: list[Line]) -> list[RawClaim]:
         span = doc.char_span(line.start, line.end, alignment_mode="expand")
         if span is None or line.heading:
             continue
-        toks = [t for t in span if not t.is_space]
+        toks = _after_dash([t for t in span if not t.is_space])
         colon = next((k for k, t in enumerate(toks[: MAX_NAME + 1]) if t.text == ":"), None)
         if not colon:
             continue
         name, rest = toks[:colon], toks[colon + 1 :]
+        if name and name[0].lower_ == "more" and len(name) > 2 and name[1].lower_ == "from":
+            name = name[2:]  # "More from Jones: “...”"
         if not _is_name(name) or sum(1 for t in rest if t.is_alpha) < 2:
             continue
         frags = token_fragments(doc, [t.i for t in rest], text)
@@ -46,6 +50,19 @@ def colon_claims(doc: Doc, text: str, lines: list[Line]) -> list[RawClaim]:
             out.append(RawClaim((cue, cue + 1), (name[0].i, name[-1].i + 1), frags,
                                 direct=False))
     return out
+
+
+def _after_dash(tokens: list[Token]) -> list[Token]:
+    """Round-ups put a topic line before the source: "POLLS WERE EARLY - Carl
+    Bialik: “...”". The claim starts after the dash when a quotation follows the
+    colon right after a short name."""
+    for k, tok in enumerate(tokens):
+        if tok.text in {"-", "–", "—"} and k > 0:
+            rest = tokens[k + 1 :]
+            colon = next((j for j, t in enumerate(rest[: MAX_NAME + 1]) if t.text == ":"), None)
+            if colon and colon + 1 < len(rest) and rest[colon + 1].is_quote:
+                return rest
+    return tokens
 
 
 def _is_name(tokens: list[Token]) -> bool:
