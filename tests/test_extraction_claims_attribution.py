@@ -193,6 +193,20 @@ def test_participle_after_a_quotation_reports_its_own_object() -> None:
     assert citing.content.text == "low growth and rising inequality"
 
 
+def test_participle_after_a_quoted_word_is_not_given_that_word() -> None:
+    text = ("The governor hailed the vote as “fantastic,” telling reporters on Friday that "
+            "the result was a great thing.")
+    hailed, telling = _claims(text)
+    assert hailed.cue.text == "hailed"
+    assert telling.cue.text == "telling"
+    assert telling.speaker is not None and telling.speaker.text == "The governor"
+    assert telling.content.text == "that the result was a great thing"
+    text = ("The mayor did not seem impressed, telling reporters, “A lot of people want the "
+            "governor to step down.”")
+    [telling] = [c for c in _claims(text) if c.cue.text == "telling"]
+    assert telling.content.text == "A lot of people want the governor to step down."
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

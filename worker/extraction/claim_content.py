@@ -126,6 +126,10 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
                   speaker: tuple[int, int] | None, head: Token) -> list[tuple[int, int]]:
     clause = clause_extent(doc, cue, speaker, head)
     before, after = _adjacent_quotes(text, quotes, clause)
+    if speaker is None and head.tag_ == "VBG":
+        # '... as “fantastic,” telling reporters ...': a participle with no subject
+        # of its own follows its host's words; only a quotation after it is its own.
+        before = None
     if before is not None:
         frags = list(before.fragments)
         if after is not None and "," in text[clause[1] : after.outer_start]:
@@ -137,7 +141,8 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
 
 
 def _as_content(cue: Token) -> list[int]:
-    right = [c for c in cue.children if c.i > cue.i and c.dep_ in _RIGHT_DEPS]
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ in _RIGHT_DEPS
+             and not (c.dep_ == "advcl" and c.tag_ == "VBG")]  # "..., telling X": its own
     if not any(t.lower_ == "as" for c in right for t in c.subtree):
         return []
     end = max(c.right_edge.i for c in right)

@@ -85,4 +85,7 @@ def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
     if not subjects or not complements:
         return None
     subject = [t.i for t in subjects[0].subtree]
-    return None, subject + list(range(complements[0].left_edge.i, cue.right_edge.i + 1))
+    # Not a participle on the side ("..., telling reporters ..."): a claim of its own.
+    side = {t.i for c in cue.rights if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    return None, subject + [i for i in range(complements[0].left_edge.i, cue.right_edge.i + 1)
+                            if i not in side]
