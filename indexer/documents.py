@@ -22,6 +22,7 @@ TAG_SEP = "\x1f"
 # Speakers worth a filter value when the text gives no resolved name: a named
 # body or person, not "he" or "officials".
 _NAMED_SPEAKER_TYPES = frozenset({"person", "organisation", "government"})
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # How much of the article's lemma stream counts as its lead for the fingerprint:
 # the lead is where reports of one event overlap most; the rest is background.
 FINGERPRINT_LEMMAS = 80
@@ -105,9 +106,20 @@ def place_names(extraction: Extraction) -> list[str]:
 def speaker_values(claim: Claim) -> list[str]:
     """The values a speaker filter should find this claim's speaker by."""
     values = [v for v in (claim.speaker_key, claim.speaker_name) if v]
-    if not values and claim.speaker is not None and claim.speaker_type in _NAMED_SPEAKER_TYPES:
-        values.append(claim.speaker.text)
+    phrase = speaker_phrase(claim)
+    if not values and phrase is not None and claim.speaker_type in _NAMED_SPEAKER_TYPES:
+        values.append(phrase)
     return values
+
+
+def speaker_phrase(claim: Claim) -> str | None:
+    """The words that name the speaker: for a relative pronoun ("Smith, who said")
+    what it stands for, since "who" alone names nobody."""
+    if claim.speaker is None:
+        return None
+    if claim.speaker.text.lower() in _RELATIVE_PRONOUNS and claim.speaker_antecedent is not None:
+        return claim.speaker_antecedent.text
+    return claim.speaker.text
 
 
 def article_speakers(extraction: Extraction) -> list[str]:
@@ -187,7 +199,7 @@ def claim_documents(
                 "outlet": article.outlet,
                 "published_at": iso(article.published_at),
                 "story_id": story_id,
-                "speaker": claim.speaker.text if claim.speaker else None,
+                "speaker": speaker_phrase(claim),
                 "speaker_name": claim.speaker_name,
                 "speaker_key": claim.speaker_key,
                 "speaker_type": claim.speaker_type,

@@ -224,6 +224,17 @@ def test_reporting_relative_clause_is_not_part_of_the_speaker() -> None:
     assert claim.speaker is not None and claim.speaker.text == "Trump"
 
 
+def test_relative_pronoun_speaker_is_resolved_to_its_antecedent() -> None:
+    text = ("The plan was attacked by Senator Ted Cruz, who said that the party must "
+            "unite before the vote.")
+    claim = next(c for c in _claims(text) if c.cue.text == "said")
+    assert claim.speaker is not None and claim.speaker.text == "who"
+    assert claim.speaker_name == "Ted Cruz" and claim.speaker_type == "person"
+    assert claim.speaker_antecedent is not None
+    assert claim.speaker_antecedent.text == "Senator Ted Cruz"
+    assert claim.content.text == "that the party must unite before the vote"
+
+
 def test_quote_carries_on_into_the_next_sentence() -> None:
     text = ('"We are not giving up," Lopez said. "The families need this shelter. '
             'We will find the money."')

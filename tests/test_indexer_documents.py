@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from indexer_reports import quake_aljazeera, quake_reuters
+from indexer_reports import make_article, quake_aljazeera, quake_reuters
 from pydantic import ValidationError
 
 from indexer.documents import TAG_SEP, article_document, claim_documents, fingerprint, tokens
@@ -13,6 +13,7 @@ from indexer.mappings import ARTICLE_PROPERTIES, CLAIM_PROPERTIES, mappings
 from indexer.models import SearchParams
 from indexer.search import search_body
 from indexer.stories import new_story_id
+from worker.extraction.pipeline import extract
 
 NOW = datetime(2024, 2, 7, tzinfo=UTC)
 
@@ -47,6 +48,16 @@ def test_anonymous_speakers_are_no_filter_values() -> None:
     doc = article_document(*quake_aljazeera(), story_id="s", indexed_at=NOW)
     assert "officials" not in doc["speakers"]
     assert ext.claims[0].speaker_type == "anonymous"
+
+
+def test_relative_pronoun_speaker_is_stored_as_what_it_stands_for() -> None:
+    text = ("Rescue work went on overnight, said a senior rescue official, who added that "
+            "the search would end on Friday.")
+    article = make_article("example.org", "Rescue goes on", text)
+    docs = claim_documents(article, extract(text), "s-1")
+    added = next(d for d in docs if d["cue"] == "added")
+    assert added["speaker"] == "a senior rescue official"
+    assert added["content"] == "that the search would end on Friday"
 
 
 def test_undated_article_uses_submission_for_story_date() -> None:

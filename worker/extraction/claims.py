@@ -58,7 +58,9 @@ def _subject(cue: Token) -> Token | None:
     if subjects:
         child = subjects[0]
         if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
-            return cue.head
+            # "Smith, who said ...": the relative pronoun is the speaker's mention;
+            # ``speakers`` resolves it to Smith.
+            return child
         if child.lower_ == "there" or _idiom(child, cue):
             return None
         return child

@@ -1,6 +1,6 @@
 """Who a claim's speaker is: a named entity, an earlier speaker, or anonymous.
 
-Three principled rules, applied in order of the text:
+Four principled rules, applied in order of the text:
 
 * a speaker phrase whose head word lies in a named entity is that entity
   ("US Defense Secretary Ash Carter" -> Ash Carter, person);
@@ -8,6 +8,7 @@ Three principled rules, applied in order of the text:
   antecedent: a previous claim's person speaker (named or anonymous) or a named
   PERSON mention, whichever comes last; "it" and "they" take the most recent
   previous speaker of a body or group;
+* a relative pronoun ("Smith, who said ...") is what its clause modifies;
 * a definite description ("the official", "the ministry", "one of the sources")
   refers to the most recent earlier speaker, or failing that named entity, whose
   head noun is the same word ("A US defense official", "the Russian Defense
@@ -174,6 +175,18 @@ def _description_antecedent(
     return None
 
 
+def relative_antecedent(token: Token) -> tuple[int, int] | None:
+    """The phrase a relative pronoun stands for ("Hany Farid, a professor, who said"
+    -> "Hany Farid"): the noun its clause modifies, with the words before it."""
+    clause = token.head
+    if token.tag_ not in {"WP", "WDT"} or clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    if noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    return noun.left_edge.i, noun.i + 1
+
+
 def resolve_speaker(
     doc: Doc, speaker: tuple[int, int], mentions: list[Mention], previous: list[Speaker],
     quoted: list[tuple[int, int]],
@@ -183,6 +196,12 @@ def resolve_speaker(
     head = _head(span)
     lemma = head.lemma_.lower()
     position = span.start_char
+    antecedent = relative_antecedent(head)
+    if antecedent is not None:
+        referent = resolve_speaker(doc, antecedent, mentions, previous, quoted)
+        phrase = doc[antecedent[0] : antecedent[1]]
+        return Speaker(referent.name, referent.key, referent.type, referent.head_lemma,
+                       position, phrase, referent.is_person)
     named = _mention_at(mentions, head) or _surname_match(head, mentions)
     if named is not None and named.label != "NORP":
         return Speaker(named.name, named.key, _named_type(named), lemma, position, span,
