@@ -122,6 +122,8 @@ def test_speaker_with_an_age_after_a_quotation() -> None:
     assert claim.speaker is not None and claim.speaker.text == "Sarandon, 69"
     assert claim.direct
     assert claim.content.text.startswith("That’s a legitimate concern")
+    [claim] = _claims("Sanders’ aides say the campaign will go on.")
+    assert claim.speaker is not None and claim.speaker.text == "Sanders’ aides"
 
 
 def test_quotation_marks_glued_to_words() -> None:

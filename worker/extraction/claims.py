@@ -163,7 +163,8 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
         end = cue.i
     # The parser may hang a quotation, or its closing comma and mark, on the
     # name ('“...,” Ramos, 58, told AFP'); the speaker starts after it.
-    closing = [i for i in range(start, subject.i) if doc[i].tag_ == "''"]
+    closing = [i for i in range(start, subject.i)
+               if doc[i].tag_ == "''" and doc[i].dep_ != "case"]  # not "Sanders’ aides"
     if closing:
         start = closing[-1] + 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
