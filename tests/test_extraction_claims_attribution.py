@@ -209,6 +209,14 @@ def test_participle_after_a_quoted_word_is_not_given_that_word() -> None:
     assert telling.content.text == "A lot of people want the governor to step down."
 
 
+def test_trailing_participle_speaks_for_the_reporting_clause() -> None:
+    text = "The senator said huge crowds had turned out, describing the turnout as historic."
+    said, describing = _claims(text)
+    assert said.content.text == "huge crowds had turned out"
+    assert describing.speaker is not None and describing.speaker.text == "The senator"
+    assert describing.content.text == "the turnout as historic"
+
+
 def test_relative_clause_is_part_of_the_speaker_phrase() -> None:
     # As attribution corpora mark it; the speaker is still resolved to the name.
     text = ("Maria Lopez, who runs the shelter, said that the building had no heating "

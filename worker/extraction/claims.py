@@ -87,7 +87,18 @@ def _subject(cue: Token) -> Token | None:
         head = head.head
     elif cue.dep_ != "advcl" or cue.tag_ != "VBG":
         return None
+    # "Sanders said crowds had come, describing ...": a trailing participle the
+    # parser hung inside a reported clause belongs to the reporting one.
+    if cue.i > head.i and _comma_before(cue):
+        while head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head
     return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _comma_before(tok: Token) -> bool:
+    """Whether a comma comes right before ``tok``'s phrase."""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text == ","
 
 
 def _misattached_subject(cue: Token) -> Token | None:
