@@ -37,6 +37,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from worker.extraction.cues import adjacent_particle
 from worker.extraction.model import Claim
 from worker.extraction.nlp import get_nlp
 from worker.extraction.pipeline import extract
@@ -254,13 +255,8 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
 
 def _adjacent_particle(verb: Token) -> tuple[str, str] | None:
     """(lemma, particle) when the word right after ``verb`` is its particle or preposition."""
-    doc = verb.doc
-    if verb.i + 1 >= len(doc):
-        return None
-    nxt = doc[verb.i + 1]
-    if nxt.head.i != verb.i or nxt.dep_ not in {"prep", "prt"}:
-        return None
-    return verb.lemma_.lower(), nxt.lower_
+    particle = adjacent_particle(verb)
+    return (verb.lemma_.lower(), particle.lower_) if particle is not None else None
 
 
 def main() -> None:
