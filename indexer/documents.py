@@ -14,6 +14,7 @@ from typing import Any
 
 from crosswire.articles import Article
 from worker.extraction.model import Claim, Entity, Extraction, Location
+from worker.extraction.speakers import RELATIVE_PRONOUNS
 from worker.extraction.text import fold
 
 # Separates the parts of an entity/location tag ("key\x1flabel\x1fname"); a
@@ -22,7 +23,6 @@ TAG_SEP = "\x1f"
 # Speakers worth a filter value when the text gives no resolved name: a named
 # body or person, not "he" or "officials".
 _NAMED_SPEAKER_TYPES = frozenset({"person", "organisation", "government"})
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # How much of the article's lemma stream counts as its lead for the fingerprint:
 # the lead is where reports of one event overlap most; the rest is background.
 FINGERPRINT_LEMMAS = 80
@@ -117,7 +117,7 @@ def speaker_phrase(claim: Claim) -> str | None:
     what it stands for, since "who" alone names nobody."""
     if claim.speaker is None:
         return None
-    if claim.speaker.text.lower() in _RELATIVE_PRONOUNS and claim.speaker_antecedent is not None:
+    if claim.speaker.text.lower() in RELATIVE_PRONOUNS and claim.speaker_antecedent is not None:
         return claim.speaker_antecedent.text
     return claim.speaker.text
 

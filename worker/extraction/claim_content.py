@@ -53,6 +53,19 @@ _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
 
 
+def side_participle(tok: Token) -> bool:
+    """A participle on the side of a clause ("..., telling reporters that ...",
+    "..., citing X"): it reports in its own right, so it is a claim of its own and
+    never part of its host's content."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG"
+
+
+def comma_before(tok: Token) -> bool:
+    """Whether a comma comes right before ``tok``'s phrase."""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text == ","
+
+
 def token_fragments(doc: Doc, tokens: list[int], text: str) -> list[tuple[int, int]]:
     """Contiguous runs of tokens as char ranges, trimmed of edge punctuation.
 
@@ -142,7 +155,7 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
 
 def _as_content(cue: Token) -> list[int]:
     right = [c for c in cue.children if c.i > cue.i and c.dep_ in _RIGHT_DEPS
-             and not (c.dep_ == "advcl" and c.tag_ == "VBG")]  # "..., telling X": its own
+             and not side_participle(c)]
     if not any(t.lower_ == "as" for c in right for t in c.subtree):
         return []
     end = max(c.right_edge.i for c in right)
@@ -275,8 +288,8 @@ def _before_trailing_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> 
     doc = cue.doc
     for i in tokens:
         tok = doc[i]
-        if (i != cue.i and tok.dep_ == "advcl" and tok.tag_ == "VBG" and lexicon.is_cue(tok)
-                and tok.left_edge.i > tokens[0] and doc[tok.left_edge.i - 1].text == ","
+        if (i != cue.i and side_participle(tok) and lexicon.is_cue(tok)
+                and tok.left_edge.i > tokens[0] and comma_before(tok)
                 and tok.right_edge.i >= tokens[-1]):
             return [j for j in tokens if j < tok.left_edge.i - 1]
     return tokens

@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from worker.extraction.claim_content import (
+    comma_before,
     content_tokens,
     quote_content,
     token_fragments,
@@ -36,10 +37,10 @@ from worker.extraction.noun_claims import NOUN_CUES, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
+from worker.extraction.speakers import RELATIVE_PRONOUNS
 
 # What "in a ..." can cite as the source of a finding or a view.
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "mind", "view", "estimate"})
-_RELATIVE = frozenset({"who", "that", "which"})
 _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
 # The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
 _SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
@@ -57,7 +58,7 @@ def _subject(cue: Token) -> Token | None:
                       key=lambda c: abs(c.i - cue.i))
     if subjects:
         child = subjects[0]
-        if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
+        if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
             # "Smith, who said ...": the relative pronoun is the speaker's mention;
             # ``speakers`` resolves it to Smith.
             return child
@@ -89,16 +90,10 @@ def _subject(cue: Token) -> Token | None:
         return None
     # "Sanders said crowds had come, describing ...": a trailing participle the
     # parser hung inside a reported clause belongs to the reporting one.
-    if cue.i > head.i and _comma_before(cue):
+    if cue.i > head.i and comma_before(cue):
         while head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"}:
             head = head.head
     return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
-
-
-def _comma_before(tok: Token) -> bool:
-    """Whether a comma comes right before ``tok``'s phrase."""
-    start = tok.left_edge.i
-    return start > 0 and tok.doc[start - 1].text == ","
 
 
 def _misattached_subject(cue: Token) -> Token | None:
@@ -168,7 +163,7 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
     for child in subject.rights:
         if (child.dep_ == "relcl" and any(lexicon.is_cue(t) for t in child.subtree)) or (
                 child.dep_ in {"acl", "advcl"} and child.tag_ in {"VBG", "VBN"}
-                and doc[child.left_edge.i - 1].text == ","):
+                and comma_before(child)):
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
         end = cue.i

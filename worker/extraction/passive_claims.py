@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from worker.extraction.claim_content import side_participle
+
 _COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
 RAISING_CUES = frozenset({"seem", "appear"})
 _RAISED_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
@@ -86,6 +88,6 @@ def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
         return None
     subject = [t.i for t in subjects[0].subtree]
     # Not a participle on the side ("..., telling reporters ..."): a claim of its own.
-    side = {t.i for c in cue.rights if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
+    side = {t.i for c in cue.rights if side_participle(c) for t in c.subtree}
     return None, subject + [i for i in range(complements[0].left_edge.i, cue.right_edge.i + 1)
                             if i not in side]

@@ -31,6 +31,7 @@ from worker.extraction.text import word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Head nouns of unnamed human sources.
 PERSON_NOUNS = word_set(
