@@ -10,8 +10,9 @@ similarity. Candidate retrieval and similarities do not depend on the threshold
 any threshold would give is recomputed offline: the connected components of
 "scored at least the threshold, other outlet" links plus copy links, which is
 what online single-link assignment with merges produces. Links made below the
-threshold by pairing (``indexer.story_pairs``, at the configured settings) are
-kept at every threshold, like copies. Prints, per threshold,
+threshold by pairing (``indexer.story_pairs``) and by shared quotations
+(``indexer.story_quotes``), at the configured settings, are kept at every
+threshold, like copies. Prints, per threshold,
 pairwise P/R/F1 over the BASIL articles, whole triplets and distractors in
 BASIL stories: the curve the threshold is chosen on.
 
@@ -137,7 +138,8 @@ def main() -> None:
         if result.decision is not None:
             edges += [(article.id, s.article_id, s.score)
                       for s in result.decision.scored if not s.same_outlet]
-            copies += [(article.id, s.article_id) for s in result.decision.paired]
+            copies += [(article.id, s.article_id)
+                       for s in [*result.decision.paired, *result.decision.quoted]]
             pairs += [(article.id, s.article_id, s.score) for s in result.decision.paired]
         titles[article.id] = f"{article.outlet}: {article.title or ''}"
         if result.copy_of:
@@ -145,7 +147,7 @@ def main() -> None:
     print(f"replayed {len(rows)} articles in {time.monotonic() - t0:.0f}s; "
           f"dates {'withheld' if args.no_dates else 'given'}"
           f"{f', overlaid (seed {args.overlay})' if args.overlay is not None else ''}; "
-          f"copies and pairs {len(copies)}")
+          f"copies, pairs and quote links {len(copies)}")
     for t in range(10, 52, 2):
         print(f"threshold {t / 100:.2f}: {report(gold, components(ids, edges, copies, t / 100))}")
     wrong = [(a, b, score) for a, b, score in pairs

@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     # Lower cosine at which two dated reports from two outlets still link when
     # each is the other's clear best match in the other's outlet (indexer.story_pairs).
     story_pair_threshold: float = 0.18
+    # Lower cosine at which reports of two outlets still link when their direct
+    # quotations share a rare run of words (indexer.story_quotes).
+    story_quote_threshold: float = 0.22
 
     def index_name(self, base: str) -> str:
         """The alias under which ``base`` (``articles``, ``claims``) is searched."""

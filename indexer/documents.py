@@ -133,6 +133,7 @@ def article_document(
     indexed_at: datetime,
     *,
     story_terms: list[str] | None = None,
+    quote_terms: list[str] | None = None,
     copy_of: str | None = None,
 ) -> dict[str, Any]:
     """The ``articles`` document: searchable fields plus the full extraction for reads."""
@@ -172,6 +173,7 @@ def article_document(
         "claim_count": len(extraction.claims),
         "fingerprint": " ".join(fingerprint(article.title, extraction.lemmas)),
         "story_terms": story_terms or [],
+        "quote_terms": quote_terms or [],
         "copy_of": copy_of,
         "extraction": extraction.model_dump(mode="json"),
     }

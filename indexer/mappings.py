@@ -111,6 +111,9 @@ ARTICLE_PROPERTIES: dict[str, Any] = {
     # Story matching's term bag (indexer.story_features): one keyword per
     # occurrence, so term vectors give its term and document frequencies.
     "story_terms": _KEYWORD,
+    # Word runs of the direct quotations (indexer.story_features.quote_terms):
+    # two reports quoting one sentence, however else they are worded.
+    "quote_terms": _KEYWORD,
     # The article this one is a near-duplicate of (syndicated wire copy), if any.
     "copy_of": _KEYWORD,
     # The full extraction, kept for reads only: not indexed, no mapping to keep in step.

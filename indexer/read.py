@@ -20,7 +20,7 @@ from .story_view import outlet_columns, story_statements
 MAX_STORY_ARTICLES = 1000
 MAX_STORY_CLAIMS = 10_000
 _INTERNAL = ["fingerprint", "entity_tags", "location_tags", "story_date", "story_terms",
-             "entity_aliases", "place_names"]
+             "quote_terms", "entity_aliases", "place_names"]
 _STORY_ARTICLE = ["id", "outlet", "title", "url", "published_at", "author", "entities",
                   "entity_tags", "location_tags"]
 

@@ -8,9 +8,11 @@ fixed threshold.
 
 Linking is single-link: an article joins every story holding an article it
 matches, so an article that matches two stories is the evidence that they are
-one, and the writer merges them. Dated reports may also link below the
-threshold when they are each other's clear best match across two outlets
-(``indexer.story_pairs``), but only an article nothing above the threshold placed.
+one, and the writer merges them. Reports that quote the same words link
+below the threshold too (``indexer.story_quotes``), as fully as above it. Dated
+reports may also link below the threshold when they are each other's clear best
+match across two outlets (``indexer.story_pairs``), but only an article nothing
+else placed.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from worker.extraction.model import Extraction
 from .copies import is_copy
 from .documents import story_date
 from .story_candidates import Scored, score_near
-from .story_features import story_terms
+from .story_features import quote_terms, story_terms
 from .story_pairs import actors, paired
+from .story_quotes import quoted
 
 # Candidates this similar have their text compared for copying; a copy shares
 # its whole lead, so it is far above any threshold worth using.
@@ -47,6 +50,8 @@ class StoryDecision:
     scored: list[Scored] = field(default_factory=list)
     # Candidates linked below the threshold as a mutual best match (indexer.story_pairs).
     paired: list[Scored] = field(default_factory=list)
+    # Candidates linked below the threshold by a shared quotation (indexer.story_quotes).
+    quoted: list[Scored] = field(default_factory=list)
 
 
 def new_story_id(article: Article) -> str:
@@ -107,7 +112,9 @@ def decide(
     original = find_copy(es, settings, article, scored, sources)
     links = [s for s in scored if s.score >= settings.story_threshold and not s.same_outlet]
     links += [original] if original is not None else []
-    # Pairing places an article that nothing above the threshold placed; it never
+    quotes = quoted(es, settings, quote_terms(extraction), scored)
+    links += quotes
+    # Pairing places an article that no other link placed; it never
     # adds a second story to one that was: evidence this weak must not merge what
     # stronger evidence has already decided.
     pairs = [] if links else paired(es, settings, article, scored, sources,
@@ -123,7 +130,8 @@ def decide(
         return StoryDecision(new_story_id(article), copy_of=copy_of, scored=scored)
     survivor, *merge = sorted(stories, key=lambda s: (-_size(es, settings, s), s)) \
         if len(stories) > 1 else list(stories)
-    return StoryDecision(survivor, merge=merge, copy_of=copy_of, scored=scored, paired=pairs)
+    return StoryDecision(survivor, merge=merge, copy_of=copy_of, scored=scored, paired=pairs,
+                         quoted=quotes)
 
 
 def _size(es: Elasticsearch, settings: Settings, story_id: str) -> int:

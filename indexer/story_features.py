@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -39,6 +40,10 @@ LEAD_WORDS = 150
 STEM = 6
 # Word triples kept per direct quote: a long quote should not drown the rest.
 QUOTE_SHINGLES = 12
+# Words in a row that two quotations must share to count as the same quotation
+# (``quote_terms``): five words rarely recur by chance ("same-sex couples" is three),
+# while outlets quoting one sentence share runs far longer.
+QUOTE_WORDS = 5
 # The kinds of terms matching uses. Measured on BASIL triplets among 9-outlet
 # distractors without dates (bench.story_replay): entity keys, speakers and quote
 # triples each lowered pairwise F1 (background names and long quotes dilute the
@@ -67,6 +72,33 @@ def _quote_shingles(content: str) -> list[str]:
     words = [_stem(t) for t in tokens(content)]
     triples = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
     return list(dict.fromkeys(triples))[:QUOTE_SHINGLES]
+
+
+def quote_terms(extraction: Extraction) -> list[str]:
+    """Every run of ``QUOTE_WORDS`` words inside the article's direct quotations, once.
+
+    Unlike the bag's words these keep stop words and whole word forms: they
+    identify a quoted sentence verbatim ("not a single thing he said is
+    accurate"), which reports of one event share whatever else their wording
+    does. Accents and case are folded, and punctuation (a straight or a curly
+    apostrophe) only separates words, so outlets' typography does not matter.
+    """
+    out: dict[str, None] = {}
+    for claim in extraction.claims:
+        if not claim.direct:
+            continue
+        words = _QUOTE_WORD.findall(_fold(claim.content.text))
+        for i in range(len(words) - QUOTE_WORDS + 1):
+            out[" ".join(words[i : i + QUOTE_WORDS])] = None
+    return list(out)
+
+
+_QUOTE_WORD = re.compile(r"\w+")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _lead_end(text: str, words: int) -> int:

@@ -16,7 +16,7 @@ from worker.extraction.model import Extraction
 from .documents import article_document, claim_documents
 from .stories import StoryDecision, decide, existing_assignment
 from .story_docs import MAX_STORY_ARTICLES, story_operations, story_sources
-from .story_features import story_terms
+from .story_features import quote_terms, story_terms
 
 # Far above any real article's claim count; only bounds the stale-claims lookup.
 _MAX_CLAIMS = 10_000
@@ -74,6 +74,7 @@ def index_article(
         stale = _stale_claim_ids(es, settings, article.id, len(claims))
         doc = article_document(article, extraction, story_id, datetime.now(UTC),
                                story_terms=story_terms(article, extraction),
+                               quote_terms=quote_terms(extraction),
                                copy_of=decision.copy_of)
         # One request: the article, its claims, the merge's rewrites and the
         # stories' summaries (computed from the members as they will be).

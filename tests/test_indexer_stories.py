@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from elasticsearch import Elasticsearch
 from indexer_reports import (
     T0,
@@ -19,6 +20,7 @@ from indexer_reports import (
     japan_nhk,
     japan_reuters,
     make_article,
+    make_claim,
     make_extraction,
     quake_aljazeera,
     quake_bbc,
@@ -29,6 +31,7 @@ from indexer_reports import (
 
 from crosswire.articles import Article
 from crosswire.settings import Settings
+from indexer import story_quotes
 from indexer.recompute import recompute
 from indexer.stories import decide, new_story_id
 from indexer.writer import index_article
@@ -90,12 +93,18 @@ def _lira_bbc() -> Report:
     return article, make_extraction(text)
 
 
+def _only_pairs(settings: Settings) -> Settings:
+    """Settings under which only pairing can link two reports."""
+    return settings.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05,
+                                       "story_quote_threshold": 0.99})
+
+
 def test_dated_reports_pair_below_the_threshold_as_each_others_best(
     es: Elasticsearch, idx: Settings
 ) -> None:
     # The threshold is out of reach: only pairing can link the two quake reports,
     # each the other's clear best match in the other's outlet.
-    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    loose = _only_pairs(idx)
     quake = index_article(es, loose, *quake_reuters()).story_id
     index_article(es, loose, *japan_reuters())
     index_article(es, loose, *_lira_bbc())
@@ -107,20 +116,20 @@ def test_dated_reports_pair_below_the_threshold_as_each_others_best(
 
 def test_an_unrivalled_dated_report_pairs(es: Elasticsearch, idx: Settings) -> None:
     # Reuters' only article in the window is as clear a counterpart as there can be.
-    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    loose = _only_pairs(idx)
     quake = index_article(es, loose, *quake_reuters()).story_id
     assert index_article(es, loose, *quake_bbc()).story_id == quake
 
 
 def test_undated_reports_do_not_pair(es: Elasticsearch, idx: Settings) -> None:
-    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    loose = _only_pairs(idx)
     quake = index_article(es, loose, *quake_reuters()).story_id
     undated = quake_aljazeera(published=None, submitted=T0 + timedelta(hours=20))
     assert index_article(es, loose, *undated).story_id != quake
 
 
 def test_reports_naming_no_common_actor_do_not_pair(es: Elasticsearch, idx: Settings) -> None:
-    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    loose = _only_pairs(idx)
     quake = index_article(es, loose, *quake_reuters()).story_id
     article, extraction = quake_bbc()
     places_only = extraction.model_copy(update={
@@ -135,7 +144,7 @@ def test_a_close_runner_up_in_the_outlet_blocks_pairing(
     es: Elasticsearch, idx: Settings
 ) -> None:
     # Two Reuters reports the BBC piece matches about equally well: no clear choice.
-    loose = idx.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.05})
+    loose = _only_pairs(idx)
     first, ext = quake_reuters()
     quake = index_article(es, loose, first, ext).story_id
     again = make_article("reuters.com", "Rescuers race to reach survivors of Malatya quake",
@@ -168,6 +177,69 @@ def test_pairing_never_adds_a_story_to_an_article_placed_above_the_threshold(
     # ... but Reuters' report of the quake places it above the threshold.
     decision = decide(es, loose, *quake_bbc())
     assert decision.story_id == quake and decision.merge == [] and decision.paired == []
+
+
+def _only_quotes(settings: Settings, **update: Any) -> Settings:
+    """Settings under which only a shared quotation can link two reports."""
+    return settings.model_copy(update={"story_threshold": 0.99, "story_pair_threshold": 0.99,
+                                       "story_quote_threshold": 0.05, **update})
+
+
+def test_reports_quoting_the_same_words_link_below_the_threshold(
+    es: Elasticsearch, idx: Settings
+) -> None:
+    quotes = _only_quotes(idx)
+    quake = index_article(es, quotes, *quake_reuters()).story_id
+    # No publication date: the shared quotation is the evidence, not the window.
+    bbc = index_article(es, quotes, *quake_bbc(published=None, submitted=T0 + timedelta(hours=20)))
+    assert bbc.story_id == quake
+    assert bbc.decision is not None
+    assert [s.article_id for s in bbc.decision.quoted] == [quake_reuters()[0].id]
+
+
+def test_no_quote_link_without_a_shared_quotation_or_below_the_floor(
+    es: Elasticsearch, idx: Settings
+) -> None:
+    quotes = _only_quotes(idx)
+    quake = index_article(es, quotes, *quake_reuters()).story_id
+    article, extraction = quake_bbc()
+    reported = extraction.model_copy(update={"claims": [c for c in extraction.claims
+                                                        if not c.direct]})
+    assert decide(es, quotes, article, reported).story_id != quake
+    # The same quotation in a report less similar than the floor does not link either.
+    high_floor = _only_quotes(idx, story_quote_threshold=0.98)
+    decision = decide(es, high_floor, *quake_bbc())
+    assert decision.scored and decision.scored[0].score < 0.98
+    assert decision.story_id != quake and decision.quoted == []
+
+
+def test_a_much_quoted_line_links_nothing(
+    es: Elasticsearch, idx: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quotes = _only_quotes(idx)
+    quake = index_article(es, quotes, *quake_reuters()).story_id
+    assert decide(es, quotes, *quake_bbc()).story_id == quake
+    # Carried by more articles than a rare quotation may be: a line quoted for
+    # weeks says what a piece is about, not which event it reports.
+    monkeypatch.setattr(story_quotes, "QUOTE_MAX_DOCS", 1)
+    assert decide(es, quotes, *quake_bbc()).story_id != quake
+
+
+def test_a_quote_link_merges_the_stories_it_bridges(es: Elasticsearch, idx: Settings) -> None:
+    quotes = _only_quotes(idx)
+    quake = index_article(es, quotes, *quake_reuters()).story_id
+    # The same outlet's second piece is no candidate for its first, so it starts a story.
+    text = ("Erdogan toured Malatya on Thursday and repeated his pledge to survivors: \"We will "
+            "not leave anyone under the debris.\" Officials said tents had reached Yesilyurt.")
+    pledge = make_claim(text, speaker="Erdogan", cue="repeated", direct=True,
+                        content="We will not leave anyone under the debris.")
+    follow_up = (make_article("reuters.com", "Erdogan tours Malatya", text),
+                 make_extraction(text, claims=[pledge]))
+    other = index_article(es, quotes, *follow_up).story_id
+    assert other != quake
+    bbc = index_article(es, quotes, *quake_bbc())
+    assert bbc.decision is not None and len(bbc.decision.quoted) == 2
+    assert {bbc.story_id, *bbc.decision.merge} == {quake, other}
 
 
 def test_indexed_article_keeps_its_story(es: Elasticsearch, idx: Settings) -> None:
@@ -229,7 +301,8 @@ def test_story_document_follows_every_write(es: Elasticsearch, idx: Settings) ->
 def test_bridging_article_merges_two_stories(es: Elasticsearch, idx: Settings) -> None:
     # With an impossible threshold the first two reports start a story each;
     # the third matches both at the real threshold and proves them one.
-    strict = idx.model_copy(update={"story_threshold": 1.01, "story_pair_threshold": 1.01})
+    strict = idx.model_copy(update={"story_threshold": 1.01, "story_pair_threshold": 1.01,
+                                  "story_quote_threshold": 1.01})
     a = index_article(es, strict, *quake_reuters())
     b = index_article(es, strict, *quake_bbc())
     assert a.story_id != b.story_id
@@ -277,7 +350,8 @@ def test_wire_copy_joins_and_is_marked(es: Elasticsearch, idx: Settings) -> None
 
 
 def test_recompute_applies_a_new_threshold(es: Elasticsearch, idx: Settings) -> None:
-    strict = idx.model_copy(update={"story_threshold": 1.01, "story_pair_threshold": 1.01})
+    strict = idx.model_copy(update={"story_threshold": 1.01, "story_pair_threshold": 1.01,
+                                  "story_quote_threshold": 1.01})
     stories = {index_article(es, strict, *r()).story_id
                for r in (quake_reuters, quake_bbc, quake_aljazeera, rates_ft)}
     assert len(stories) == 4

@@ -12,7 +12,7 @@ from crosswire.settings import Settings
 from indexer import story_features
 from indexer.copies import containment, is_copy
 from indexer.story_docs import story_document
-from indexer.story_features import cosine, idf, story_terms, weights
+from indexer.story_features import QUOTE_WORDS, cosine, idf, quote_terms, story_terms, weights
 
 Bag = dict[str, float]
 
@@ -34,6 +34,33 @@ def test_terms_cover_every_signal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert any(t.startswith("q:") for t in terms)
     monkeypatch.setattr(story_features, "KINDS", frozenset("w"))
     assert all(t.startswith("w:") for t in story_terms(*quake_reuters()))
+
+
+def test_quote_terms_are_word_runs_of_direct_quotes_only() -> None:
+    reuters, bbc = quake_reuters()[1], quake_bbc()[1]
+    runs = quote_terms(reuters)
+    # "We will not leave anyone under the debris": every run of five words, stop words kept.
+    assert runs == ["we will not leave anyone", "will not leave anyone under",
+                    "not leave anyone under the", "leave anyone under the debris"]
+    assert all(len(r.split()) == QUOTE_WORDS for r in runs)
+    # The BBC quotes the same sentence (with a full stop); reported speech adds nothing.
+    assert quote_terms(bbc) == runs
+    indirect = reuters.model_copy(update={"claims": [c for c in reuters.claims if not c.direct]})
+    assert quote_terms(indirect) == []
+
+
+def test_quote_terms_ignore_case_accents_and_apostrophe_style() -> None:
+    reuters = quake_reuters()[1]
+    claim = next(c for c in reuters.claims if c.direct)
+
+    def quoting(text: str) -> list[str]:
+        content = claim.content.model_copy(update={"text": text})
+        return quote_terms(reuters.model_copy(
+            update={"claims": [claim.model_copy(update={"content": content})]}))
+
+    straight, curly = "We don't leave anyone in Malatya", "we don’t leave ANYONE in Malatyá"
+    assert quoting(straight) == quoting(curly) != []
+    assert quoting("Too short to count") == []
 
 
 def test_rarer_terms_weigh_more() -> None:
