@@ -15,6 +15,10 @@ Weights are tf-idf with document frequencies read from the index at match time
 (``indexer.stories``): how rare a name or a word is decides how much sharing it
 means, instead of hand weights per kind. The similarity is the cosine of those
 vectors, 0..1, which a single threshold can be tuned on.
+
+Direct quotations are also compared apart from the bag, verbatim
+(``quote_terms``, used by ``indexer.story_quotes``): sharing a quoted sentence
+is evidence of its own, which diluted into the bag it would not be.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ KINDS = frozenset({"w", "n"})
 # Background collection size assumed besides the index (a smoothing prior): in a
 # young, small index every shared term would otherwise look common.
 PRIOR_DOCS = 1000
+_QUOTE_WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
 
 
@@ -91,9 +96,6 @@ def quote_terms(extraction: Extraction) -> list[str]:
         for i in range(len(words) - QUOTE_WORDS + 1):
             out[" ".join(words[i : i + QUOTE_WORDS])] = None
     return list(out)
-
-
-_QUOTE_WORD = re.compile(r"\w+")
 
 
 def _fold(text: str) -> str:
