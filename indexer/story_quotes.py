@@ -46,22 +46,26 @@ def quoted(
     near = [s for s in scored if not s.same_outlet and low <= s.score < high]
     if not near or not quote_terms:
         return []
-    rare = _rare(es, settings, quote_terms)
-    if not rare:
-        return []
     docs = es.mget(index=settings.index_name("articles"), ids=[s.article_id for s in near],
                    source_includes=["quote_terms"])["docs"]
-    theirs = {str(d["_id"]): set((d.get("_source") or {}).get("quote_terms") or ())
-              for d in docs}
+    theirs: dict[str, set[str]] = {
+        str(d["_id"]): set((d.get("_source") or {}).get("quote_terms") or ()) for d in docs}
+    # Most articles share no quotation with any near candidate: rarity is then
+    # never asked, and the check costs one read.
+    carried: set[str] = set().union(*theirs.values())
+    shared = set(quote_terms) & carried
+    if not shared:
+        return []
+    rare = _rare(es, settings, sorted(shared))
     return [s for s in near if rare & theirs.get(s.article_id, set())]
 
 
-def _rare(es: Elasticsearch, settings: Settings, quote_terms: Sequence[str]) -> set[str]:
-    """The article's quoted word runs that few indexed articles carry (it not yet among them)."""
+def _rare(es: Elasticsearch, settings: Settings, terms: Sequence[str]) -> set[str]:
+    """Those of ``terms`` that few indexed articles carry (the new one not yet among them)."""
     resp = es.termvectors(
-        index=settings.index_name("articles"), doc={"quote_terms": list(quote_terms)},
+        index=settings.index_name("articles"), doc={"quote_terms": list(terms)},
         fields=["quote_terms"], term_statistics=True, field_statistics=False,
         positions=False, offsets=False,
     ).body
-    terms = ((resp.get("term_vectors") or {}).get("quote_terms") or {}).get("terms") or {}
-    return {t for t, v in terms.items() if int(v.get("doc_freq", 0)) + 1 <= QUOTE_MAX_DOCS}
+    found = ((resp.get("term_vectors") or {}).get("quote_terms") or {}).get("terms") or {}
+    return {t for t, v in found.items() if int(v.get("doc_freq", 0)) + 1 <= QUOTE_MAX_DOCS}
