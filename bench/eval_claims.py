@@ -31,7 +31,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +97,36 @@ def load_split(root: Path, split: str, limit: int | None) -> list[tuple[str, lis
         if limit is not None and len(docs) >= limit:
             break
     return docs
+
+
+def load_agreement(root: Path, split: str) -> list[tuple[str, list[list[Attribution]]]]:
+    """(text, attributions per annotator) for the texts several annotators marked,
+    the first file by name first, as in ``load_split``."""
+    base = root / split if (root / split).is_dir() else root / "data" / split
+    out: list[tuple[str, list[list[Attribution]]]] = []
+    for text_path in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if len(anns) > 1:
+            out.append((text_path.read_text(encoding="utf-8"),
+                        [parse_ann(a.read_text(encoding="utf-8")) for a in anns]))
+    return out
+
+
+def agreement(root: Path, splits: Iterable[str]) -> dict[str, dict[str, Counts]]:
+    """How the other annotators of multiply annotated texts score against the
+    gold annotator, next to the system on the same texts: the ceiling the
+    measure itself sets."""
+    texts = [t for split in splits for t in load_agreement(root, split)]
+    humans = {name: Counts() for name in score([])}
+    for text, (gold, *others) in texts:
+        for other in others:
+            for name, c in score([(text, gold)], _given(other)).items():
+                humans[name].add(c.tp, c.pred, c.gold)
+    return {"annotators": humans, "system": score((text, anns[0]) for text, anns in texts)}
+
+
+def _given(attributions: list[Attribution]) -> Callable[[str], list[Attribution]]:
+    return lambda _text: attributions
 
 
 def from_claim(claim: Claim) -> Attribution:
@@ -179,12 +209,18 @@ def _span_sets(items: Iterable[Attribution], role: str, words: Words) -> set[fro
     return {s for s in sets if s}
 
 
-def score(docs: list[tuple[str, list[Attribution]]]) -> dict[str, Counts]:
+def system(text: str) -> list[Attribution]:
+    """The production extractor's claims as attributions."""
+    return [from_claim(c) for c in extract(text).claims]
+
+
+def score(docs: Iterable[tuple[str, list[Attribution]]],
+          predict: Callable[[str], list[Attribution]] = system) -> dict[str, Counts]:
     counts = {name: Counts() for name in
               [f"{r} {k}" for r in ROLES for k in ("exact", "token")] + ["attribution"]}
     for text, gold in docs:
         words = Words(text)
-        pred = [from_claim(c) for c in extract(text).claims]
+        pred = predict(text)
         for role in ROLES:
             p_sets, g_sets = _span_sets(pred, role, words), _span_sets(gold, role, words)
             counts[f"{role} exact"].add(len(p_sets & g_sets), len(p_sets), len(g_sets))
@@ -266,15 +302,25 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N texts only")
     parser.add_argument("--learn-cues", type=Path, default=None, metavar="OUT",
                         help="write the cue lexicon learned from the split to OUT")
+    parser.add_argument("--agreement", action="store_true",
+                        help="score the other annotators of multiply annotated texts "
+                             "(train and dev) against the gold one, beside the system")
     args = parser.parse_args()
+    if args.agreement:
+        for who, counts in agreement(args.polnear, ("train", "dev")).items():
+            _print(who, counts)
+        return
     docs = load_split(args.polnear, args.split, args.limit)
     if args.learn_cues is not None:
         learn_cues(docs, args.learn_cues)
         return
-    counts = score(docs)
     gold = sum(len(g) for _, g in docs)
     print(f"{args.split}: {len(docs)} texts, {gold} gold attributions")
-    print(f"{'':20} {'P':>6} {'R':>6} {'F1':>6}")
+    _print("", score(docs))
+
+
+def _print(title: str, counts: dict[str, Counts]) -> None:
+    print(f"{title:20} {'P':>6} {'R':>6} {'F1':>6}")
     for name, c in counts.items():
         p, r, f = c.prf()
         print(f"{name:20} {p:6.3f} {r:6.3f} {f:6.3f}")
