@@ -1,5 +1,6 @@
 """Attributions without a plain "X said" verb: states of mind, reporting nouns,
-passive and raising cues, "Name: statement", "in a poll", and quotation
+passive and raising cues, "Name: statement" (transcripts too), quotations
+signed with a dash, "in a poll", datelines before a speaker, and quotation
 conventions (doubled apostrophes, a quote resumed after the reporting sentence)."""
 
 from __future__ import annotations
@@ -68,6 +69,54 @@ def test_name_and_colon_after_a_round_up_topic() -> None:
         "The polls failed to predict the win, but they were not dead wrong."])
     assert _only("More from Jones: “The partisanship of the state is a starting point.”") == (
         "Jones", ":", ["The partisanship of the state is a starting point."])
+
+
+def test_transcript_lines_quoted_whole_are_each_their_speakers() -> None:
+    text = ('Partial transcript as follows:\n\n'
+            '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n')
+    found = [(c.speaker.text if c.speaker else None, c.cue.text, c.content.text, c.direct)
+             for c in _claims(text)]
+    assert found == [
+        ("WALLACE", ":", "Will Gennifer Flowers be there tomorrow night", True),
+        ("PENCE", ":", "Gennifer Flowers will not be attending the debate tomorrow night",
+         True),
+    ]
+
+
+def test_quotations_signed_with_a_dash() -> None:
+    text = ("Readers wrote in after the debate.\n\n"
+            "“He represents our greatest shame.” ― Sonya Herridge\n"
+            "“Maybe we can build a wall around him.”— Steve Quinlan, a teacher in Austin.\n")
+    found = [(c.speaker.text if c.speaker else None, c.content.text, c.direct,
+              c.speaker_type) for c in _claims(text)]
+    assert found == [
+        ("Sonya Herridge", "He represents our greatest shame.", True, "person"),
+        ("Steve Quinlan, a teacher in Austin", "Maybe we can build a wall around him.", True,
+         "person"),
+    ]
+
+
+def test_a_dash_that_carries_the_sentence_on_is_no_signature() -> None:
+    text = "The crowd heard it all. “It was over” — and then the lights went out.\n"
+    assert _claims(text) == []
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote() -> None:
+    text = "Readers wrote in.\n\n”Fear. I am truly afraid.” ― Edwin Monroy\n"
+    assert _only(text) == ("Edwin Monroy", "―", ["Fear. I am truly afraid."])
+
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    for text, speaker in [
+        ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey said "
+         "Clinton should be prosecuted.", "Former Attorney General Michael Mukasey"),
+        ("New York (AFP) – Vice President Joe Biden said the race was close.",
+         "Vice President Joe Biden"),
+        ("NATO allies - and above all Germany - said the plan would fail.",
+         "NATO allies - and above all Germany"),
+    ]:
+        assert _only(text)[0] == speaker, text
 
 
 def test_in_a_poll() -> None:

@@ -15,3 +15,6 @@ class RawClaim:
     direct: bool
     # Cue whose speaker this one shares ("he told ..., stressing that ...").
     speaker_from_cue: int | None = None
+    # The finder took the whole content: quotations around it neither finish nor
+    # carry it on (a transcript line inside a quoted block, a signed quotation).
+    complete: bool = False

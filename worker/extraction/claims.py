@@ -4,7 +4,8 @@ dependency parse and the quotation marks.
 Cues are reporting and attitude verbs from a lexicon learned from annotated
 news (``cues``), "according to" and "in a poll", and the constructions handled
 in their own modules: passive and raising cues (``passive_claims``), reporting
-nouns (``noun_claims``) and "Name: statement" lines (``colon_claims``). The
+nouns (``noun_claims``), "Name: statement" lines (``colon_claims``) and
+quotations signed with a dash (``signed_quotes``). The
 content comes from quotations next to the reporting clause or from the parse
 (``claim_content``). The speaker is the cue's subject with its whole phrase
 ("Tom Brown, a police spokesman, who ..."); or the object of "according to".
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.claim_content import (
     comma_before,
@@ -37,7 +38,9 @@ from worker.extraction.noun_claims import NOUN_CUES, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
+from worker.extraction.signed_quotes import signed_quotes
 from worker.extraction.speakers import RELATIVE_PRONOUNS
+from worker.extraction.text import word_set
 
 # What "in a ..." can cite as the source of a finding or a view.
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "mind", "view", "estimate"})
@@ -45,6 +48,9 @@ _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
 # The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
 _SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
+_MONTHS = word_set("""january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 
 
 def _in_any(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -173,11 +179,26 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
                if doc[i].tag_ == "''" and doc[i].dep_ != "case"]  # not "Sanders’ aides"
     if closing:
         start = closing[-1] + 1
+    # A dateline the parser took into the subject ("CLEVELAND, July 19 (UPI) —
+    # Former Attorney General Michael Mukasey said"): the speaker starts after it.
+    if start == subject.sent.start:
+        dashes = [i for i in range(start + 1, end - 1) if doc[i].text in _DATELINE_DASHES]
+        if dashes and _dateline(doc[start : dashes[0]]):
+            start = dashes[0] + 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _dateline(span: Span) -> bool:
+    """A place in capitals or a news agency in brackets: "CLEVELAND, July 19
+    (UPI)", "New York (AFP)"."""
+    words = [t for t in span if t.is_alpha]
+    return any(t.text == ")" for t in span) or (
+        bool(words) and len(words[0]) > 2
+        and all(t.is_upper or t.lower_ in _MONTHS for t in words))
 
 
 def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
@@ -291,6 +312,7 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         if claim is not None:
             found.append(claim)
     found.extend(colon_claims(doc, text, lines))
+    found.extend(signed_quotes(doc, text, quotes))
     found.sort(key=lambda c: c.cue[0])
     kept = _dedupe(_outermost(doc, found))
     _continue_quotes(doc, text, kept, quotes)
@@ -342,6 +364,8 @@ def _continue_quotes(doc: Doc, text: str, claims: list[RawClaim], quotes: list[Q
     """Append to a direct claim the quotations that carry on after it."""
     taken = [f for c in claims for f in c.fragments]
     for claim in claims:
+        if claim.complete:
+            continue
         _finish_quote(claim, quotes)
         if not claim.direct:
             continue

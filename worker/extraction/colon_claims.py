@@ -36,6 +36,11 @@ def colon_claims(doc: Doc, text: str, lines: list[Line]) -> list[RawClaim]:
         if span is None or line.heading:
             continue
         toks = _after_dash([t for t in span if not t.is_space])
+        # A transcript quoted whole ('"WALLACE: Let's start ...') is one block
+        # quotation; each line is its speaker's alone.
+        quoted = bool(toks) and toks[0].is_quote
+        while toks and toks[0].is_quote:
+            toks = toks[1:]
         colon = next((k for k, t in enumerate(toks[: MAX_NAME + 1]) if t.text == ":"), None)
         if not colon:
             continue
@@ -48,7 +53,7 @@ def colon_claims(doc: Doc, text: str, lines: list[Line]) -> list[RawClaim]:
         if frags:
             cue = toks[colon].i
             out.append(RawClaim((cue, cue + 1), (name[0].i, name[-1].i + 1), frags,
-                                direct=False))
+                                direct=quoted, complete=quoted))
     return out
 
 

@@ -6,7 +6,9 @@ closing mark, and by news convention a quote that continues into the next
 paragraph leaves the first paragraph unclosed and reopens the next one. Curly
 and straight double quotes are handled, and so are the doubled apostrophes
 ('' and ``) some papers and older corpora print instead; single quotes are not,
-because they double as apostrophes and would need a parse to tell apart.
+because they double as apostrophes and would need a parse to tell apart. A
+closing curly mark at the very start of a paragraph opens a quote: it can only
+be a misprint there.
 """
 
 from __future__ import annotations
@@ -67,10 +69,13 @@ def find_quotes(text: str) -> list[Quote]:
         elif pending is not None:
             quotes.append(pending)
         pending = None
+        lead = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
         while i < p_end:
             ch = text[i]
-            if current is None and (ch == OPEN_CURLY or (ch == STRAIGHT and
-                                                         _is_opening_straight(text, i))):
+            # A closing mark that opens a paragraph is a misprinted opening one.
+            misprint = ch == CLOSE_CURLY and i == lead
+            if current is None and (ch == OPEN_CURLY or misprint or (
+                    ch == STRAIGHT and _is_opening_straight(text, i))):
                 current = Quote(i + 1, i + 1, i, i + 1)
                 frag_start = i + 1
             elif current is not None and ch in (CLOSE_CURLY, STRAIGHT):
