@@ -72,15 +72,16 @@ def test_name_and_colon_after_a_round_up_topic() -> None:
 
 
 def test_transcript_lines_quoted_whole_are_each_their_speakers() -> None:
-    text = ('Partial transcript as follows:\n\n'
+    text = ('Chris Wallace interviewed Governor Mike Pence on Sunday.\n\n'
+            'Partial transcript as follows:\n\n'
             '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
             '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n')
-    found = [(c.speaker.text if c.speaker else None, c.cue.text, c.content.text, c.direct)
-             for c in _claims(text)]
+    found = [(c.speaker.text if c.speaker else None, c.speaker_name, c.content.text, c.direct)
+             for c in _claims(text) if c.cue.text == ":"]
     assert found == [
-        ("WALLACE", ":", "Will Gennifer Flowers be there tomorrow night", True),
-        ("PENCE", ":", "Gennifer Flowers will not be attending the debate tomorrow night",
-         True),
+        ("WALLACE", "Chris Wallace", "Will Gennifer Flowers be there tomorrow night", True),
+        ("PENCE", "Mike Pence",
+         "Gennifer Flowers will not be attending the debate tomorrow night", True),
     ]
 
 

@@ -103,11 +103,14 @@ def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
 
 def _surname_match(head: Token, mentions: list[Mention]) -> Mention | None:
     """A proper-noun speaker the recogniser missed ("Lopez said") that is the
-    surname of a person the article names elsewhere."""
-    if head.pos_ != "PROPN":
+    surname of a person the article names elsewhere. Transcripts print it in
+    capitals ("PENCE: ..."), which the tagger may not take for a name."""
+    capitals = head.is_upper and head.is_alpha and len(head) > 2
+    if head.pos_ != "PROPN" and not capitals:
         return None
+    surname = head.text.title() if capitals else head.text
     for m in mentions:
-        if m.label == "PERSON" and m.name.split()[-1] == head.text:
+        if m.label == "PERSON" and m.name.split()[-1] == surname:
             return m
     return None
 
