@@ -120,6 +120,14 @@ def test_a_dateline_is_not_part_of_the_speaker() -> None:
         assert _only(text)[0] == speaker, text
 
 
+def test_saying_by_which_an_act_was_done_is_the_claim() -> None:
+    text = ("Obama responded to a Gold Star mother on Wednesday by saying the issue "
+            "was manufactured.")
+    assert _only(text) == ("Obama", "saying", ["the issue was manufactured"])
+    assert _only("Dean began by saying he would never diagnose anyone on television.") == (
+        "Dean", "saying", ["he would never diagnose anyone on television"])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

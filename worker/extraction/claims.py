@@ -329,10 +329,27 @@ def _outermost(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         return any(
             other is not claim and inside(claim, other)
             and not (inside(other, claim) and other.cue[0] > claim.cue[0])
+            and not _means_of(doc, claim, other)
             for other in claims
         )
 
-    return [c for c in claims if not nested(c)]
+    def replaced(claim: RawClaim) -> bool:
+        return any(other is not claim and _means_of(doc, other, claim) for other in claims)
+
+    return [c for c in claims if not nested(c) and not replaced(c)]
+
+
+def _means_of(doc: Doc, claim: RawClaim, other: RawClaim) -> bool:
+    """``claim``'s cue is how ``other``'s act was done ("responded to her by
+    saying X", "began by calling Y"): the saying is the attribution, and the
+    act it is the means of only frames it."""
+    verbs = [t for t in doc[claim.cue[0] : claim.cue[1]] if t.pos_ == "VERB"]
+    if not verbs or not _in_any(doc[claim.cue[0]].idx, other.fragments):
+        return False
+    verb = verbs[0]
+    by = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and by.lower_ == "by"
+            and (other.cue[0] <= by.i < other.cue[1] or other.cue[0] <= by.head.i < other.cue[1]))
 
 
 def _dedupe(claims: list[RawClaim]) -> list[RawClaim]:
