@@ -128,6 +128,18 @@ def test_saying_by_which_an_act_was_done_is_the_claim() -> None:
         "Dean", "saying", ["he would never diagnose anyone on television"])
 
 
+def test_light_verb_with_a_reporting_noun() -> None:
+    assert _only("Stumpf tried on Tuesday to make the case that this was a few bad apples.") == (
+        "Stumpf", "to make the case", ["that this was a few bad apples"])
+    assert _only("The governor has made clear that he would not resign.") == (
+        "The governor", "has made clear", ["that he would not resign"])
+    assert _only("Sanders has raised questions about the deal.") == (
+        "Sanders", "has raised questions about", ["the deal"])
+    assert _only("As one aide put it, the campaign is over.") == (
+        "one aide", "put it", ["the campaign is over"])
+    assert _claims("The company made a profit of $3 billion last year.") == []
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

@@ -34,6 +34,7 @@ from worker.extraction.claim_content import (
 from worker.extraction.claim_model import RawClaim
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
+from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
 from worker.extraction.noun_claims import NOUN_CUES, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
@@ -307,6 +308,8 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             claim = _in_poll(doc, text, tok)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
+            claim = _light_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "NOUN" and tok.lower_ in NOUN_CUES:
             claim = noun_raw_claim(tok, text)
         if claim is not None:
@@ -317,6 +320,22 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
     kept = _dedupe(_outermost(doc, found))
     _continue_quotes(doc, text, kept, quotes)
     return kept
+
+
+def _light_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
+                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
+    found = light_verb_claim(tok)
+    if found is None:
+        return None
+    cue, content = found
+    subject = _subject(tok)
+    if subject is None or _in_any(subject.idx, inside_quotes):
+        return None
+    frags = token_fragments(doc, content, text)
+    if not frags:
+        return None
+    return RawClaim(cue, _speaker_span(subject, tok, lexicon), frags,
+                    _overlaps_quote(frags, quotes))
 
 
 def _outermost(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
