@@ -140,6 +140,12 @@ def test_light_verb_with_a_reporting_noun() -> None:
     assert _claims("The company made a profit of $3 billion last year.") == []
 
 
+def test_reporting_clause_inside_the_statement() -> None:
+    text = "The difference now, he told me on Friday, is that he anchors a news program."
+    assert _only(text) == ("he", "told", [
+        "The difference now", "is that he anchors a news program"])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

@@ -208,12 +208,18 @@ def _setting_clause(cue: Token) -> list[int]:
 def _host_clause(cue: Token, lexicon: Lexicon) -> list[int]:
     """'X, he said' parsed with the cue hanging off the statement's verb; not when
     that verb is itself a cue ('X said Y would defend Z')."""
-    if cue.dep_ not in {"parataxis", "ccomp"} or cue.head.pos_ not in {"VERB", "AUX"}:
+    host = cue.head
+    if (cue.dep_ == "parataxis" and host.pos_ in {"NOUN", "PROPN", "PRON"}
+            and host.dep_ in {"nsubj", "nsubjpass"} and host.head.i > cue.i):
+        # "The difference now, he told me, is that ...": the parser hung the
+        # reporting clause on the statement's subject.
+        host = host.head
+    if cue.dep_ not in {"parataxis", "ccomp"} or host.pos_ not in {"VERB", "AUX"}:
         return []
-    if cue.dep_ != "parataxis" and (cue.head.i > cue.i or lexicon.is_cue(cue.head)):
+    if cue.dep_ != "parataxis" and (host.i > cue.i or lexicon.is_cue(host)):
         return []
     own = {t.i for t in cue.subtree}
-    return [t.i for t in cue.head.subtree if t.i not in own]
+    return [t.i for t in host.subtree if t.i not in own]
 
 
 def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
