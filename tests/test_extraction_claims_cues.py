@@ -146,6 +146,12 @@ def test_reporting_clause_inside_the_statement() -> None:
         "The difference now", "is that he anchors a news program"])
 
 
+def test_of_two_cues_before_a_quotation_the_nearer_reports_it() -> None:
+    text = ("The spot concludes with footage of Trump saying during the debate, "
+            "“That makes me smart.”")
+    assert _only(text) == ("Trump", "saying", ["That makes me smart."])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

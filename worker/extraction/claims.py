@@ -13,9 +13,10 @@ content comes from quotations next to the reporting clause or from the parse
 Claims are not taken from headings or from cues inside quotations (nested
 speech), nor from a cue inside another claim's content ("X said Y wants Z" is
 one claim, by X). When two cues attribute the same content ('X said: "Q," the
-official said'), the first is kept. A quotation that carries on after the
-reporting sentence with no cue of its own ('"Q1," she said. "Q2."', '"Q1," said
-X, a member of Y. "Q2."') belongs to the same claim. Speakers are resolved
+official said'), the first is kept, unless both come before it: then the nearer
+one reports it. A quotation that carries on after the reporting sentence with no
+cue of its own ('"Q1," she said. "Q2."', '"Q1," said X, a member of Y. "Q2."')
+belongs to the same claim. Speakers are resolved
 afterwards in ``speakers``.
 """
 
@@ -317,7 +318,7 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
     found.extend(colon_claims(doc, text, lines))
     found.extend(signed_quotes(doc, text, quotes))
     found.sort(key=lambda c: c.cue[0])
-    kept = _dedupe(_outermost(doc, found))
+    kept = _dedupe(doc, _outermost(doc, found))
     _continue_quotes(doc, text, kept, quotes)
     return kept
 
@@ -371,20 +372,31 @@ def _means_of(doc: Doc, claim: RawClaim, other: RawClaim) -> bool:
             and (other.cue[0] <= by.i < other.cue[1] or other.cue[0] <= by.head.i < other.cue[1]))
 
 
-def _dedupe(claims: list[RawClaim]) -> list[RawClaim]:
+def _dedupe(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+    """One claim per content. Of two cues before the same content, the nearer
+    one reports it ("The spot ends with footage of Trump saying, “Q”"); otherwise
+    the first is kept."""
     kept: list[RawClaim] = []
     for claim in claims:
         s, e = claim.fragments[0][0], claim.fragments[-1][1]
-        clash = False
-        for other in kept:
+        clash = None
+        for k, other in enumerate(kept):
             os_, oe = other.fragments[0][0], other.fragments[-1][1]
             overlap = min(e, oe) - max(s, os_)
             if overlap > 0.5 * min(e - s, oe - os_):
-                clash = True
+                clash = k
                 break
-        if not clash:
+        if clash is None:
             kept.append(claim)
+        elif _nearer_before(doc, claim, kept[clash]):
+            kept[clash] = claim
     return kept
+
+
+def _nearer_before(doc: Doc, claim: RawClaim, other: RawClaim) -> bool:
+    start = min(claim.fragments[0][0], other.fragments[0][0])
+    mine, theirs = doc[claim.cue[1] - 1].idx, doc[other.cue[1] - 1].idx
+    return theirs < mine < start
 
 
 def _extent_end(doc: Doc, claim: RawClaim) -> int:
