@@ -152,6 +152,11 @@ def test_of_two_cues_before_a_quotation_the_nearer_reports_it() -> None:
     assert _only(text) == ("Trump", "saying", ["That makes me smart."])
 
 
+def test_the_cues_particle_is_not_content() -> None:
+    assert _only("Trump referred to President Obama as the founder of the group.") == (
+        "Trump", "referred to", ["President Obama as the founder of the group"])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

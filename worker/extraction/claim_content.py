@@ -285,7 +285,9 @@ def _before_next_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list
 def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
     found = _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
-    return _before_trailing_report(cue, found, lexicon)
+    # The cue's own particle ("referred to X as Y") is not content.
+    return [i for i in _before_trailing_report(cue, found, lexicon)
+            if not cue.i <= i < cue_end]
 
 
 def _before_trailing_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:
