@@ -157,6 +157,15 @@ def test_the_cues_particle_is_not_content() -> None:
         "Trump", "referred to", ["President Obama as the founder of the group"])
 
 
+def test_a_verb_that_frames_the_reporting_verb_joins_its_cue() -> None:
+    assert _only("Clinton is continuing to insist she will release the transcripts.") == (
+        "Clinton", "is continuing to insist", ["she will release the transcripts"])
+    assert _only("He went on to say that the deal was dead.") == (
+        "He", "went on to say", ["that the deal was dead"])
+    assert _only("He refused to say whether he would endorse Trump.") == (
+        "He", "refused", ["to say whether he would endorse Trump"])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

@@ -50,6 +50,8 @@ _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
 # The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
 _SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+# Verbs that frame a reporting verb rather than report ("continues to insist").
+_ASPECTUAL = word_set("continue go attempt try seek begin start keep proceed")
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _MONTHS = word_set("""january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -254,9 +256,21 @@ def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list
     return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
 
 
+def _aspectual_host(tok: Token, lexicon: Lexicon) -> bool:
+    """A verb that only frames the reporting verb it governs: "continues to
+    insist", "went on to say", "is attempting to portray"."""
+    if tok.lemma_.lower() not in _ASPECTUAL:
+        return False
+    if tok.lemma_.lower() == "go" and not any(c.lower_ == "on" for c in tok.rights):
+        return False
+    return any(c.dep_ == "xcomp" and c.i > tok.i and lexicon.is_cue(c) for c in tok.children)
+
+
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
+    if tok.dep_ == "xcomp" and _aspectual_host(tok.head, lexicon):
+        cue = (cue_extent(tok.head, lexicon)[0], cue[1])
     if tok.lemma_.lower() in RAISING_CUES:
         # "She appeared to imply X" is her claim, found from "imply"; "the plan
         # appears doomed" is the writer's impression, with no speaker.
@@ -307,6 +321,8 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             claim = _according_to(doc, text, tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             claim = _in_poll(doc, text, tok)
+        elif _aspectual_host(tok, lexicon):
+            continue  # "is continuing to insist ...": the claim is found from "insist"
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
