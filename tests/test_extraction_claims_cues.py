@@ -166,6 +166,14 @@ def test_a_verb_that_frames_the_reporting_verb_joins_its_cue() -> None:
         "He", "refused", ["to say whether he would endorse Trump"])
 
 
+def test_an_adjunct_set_off_by_a_comma_ends_the_content() -> None:
+    text = ("Trump has not yet responded to the remarks, although he kept up his "
+            "rhetoric over the weekend.")
+    assert _only(text) == ("Trump", "has not yet responded to", ["the remarks"])
+    assert _only("Mr. Sanders praised the union for organizing the strike.") == (
+        "Mr. Sanders", "praised", ["the union for organizing the strike"])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

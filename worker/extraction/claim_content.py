@@ -251,14 +251,16 @@ def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
     """Content to the cue's right runs on to the end of the cue's clause: the
     adjuncts after an object or a complement ("praised X for doing Y", "vowed
     to do X unless Y") are part of what is attributed; not a further reporting
-    clause ("..., adding that ..."), which is a claim of its own."""
+    clause ("..., adding that ..."), which is a claim of its own, nor an adjunct
+    set off by a comma ("criticised the plan, although he had backed it"),
+    which is the writer's addition."""
     if not found or min(found) < cue.i:
         return found
     end = max(found)
     for child in cue.rights:
         if child.i <= end or child.dep_ == "punct":
             continue
-        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child):
+        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or comma_before(child):
             break
         end = child.right_edge.i
     return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
