@@ -174,6 +174,13 @@ def test_an_adjunct_set_off_by_a_comma_ends_the_content() -> None:
         "Mr. Sanders", "praised", ["the union for organizing the strike"])
 
 
+def test_a_trailing_non_restrictive_relative_clause_is_an_aside() -> None:
+    text = ("Trump criticized Clinton's email use, which an FBI investigation called "
+            "extremely careless.")
+    claims = [(c.cue.text, c.content.text) for c in _claims(text)]
+    assert ("criticized", "Clinton's email use") in claims
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

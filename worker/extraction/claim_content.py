@@ -49,6 +49,8 @@ _SETTING_PREPS = word_set("in at on from during after before since by through in
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
 # Right dependents of a cue that are not part of its content.
 _STOP_DEPS = frozenset({"cc", "conj", "parataxis", "nsubj", "nsubjpass", "dep"})
+# A non-restrictive relative clause ending the content is an aside.
+_ASIDE_DEPS = frozenset({"relcl"})
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
 
@@ -287,9 +289,24 @@ def _before_next_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list
 def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
     found = _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
+    found = _before_trailing_aside(cue.doc, _before_trailing_report(cue, found, lexicon))
     # The cue's own particle ("referred to X as Y") is not content.
-    return [i for i in _before_trailing_report(cue, found, lexicon)
-            if not cue.i <= i < cue_end]
+    return [i for i in found if not cue.i <= i < cue_end]
+
+
+def _before_trailing_aside(doc: Doc, tokens: list[int]) -> list[int]:
+    """Content ends before a trailing aside set off by a comma ("criticised
+    Clinton's email use, which the FBI called careless"): the writer's gloss."""
+    if not tokens:
+        return tokens
+    last = tokens[-1]
+    for i in tokens[1:]:
+        tok = doc[i]
+        if (tok.dep_ in _ASIDE_DEPS and tok.head.i < tok.i and tok.head.i in tokens
+                and comma_before(tok) and tok.right_edge.i >= last
+                and tok.left_edge.i - 1 > tokens[0]):
+            return [j for j in tokens if j < tok.left_edge.i - 1]
+    return tokens
 
 
 def _before_trailing_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:
