@@ -181,6 +181,12 @@ def test_a_trailing_non_restrictive_relative_clause_is_an_aside() -> None:
     assert ("criticized", "Clinton's email use") in claims
 
 
+def test_maintain_reports_only_with_a_clause() -> None:
+    assert _only("He maintains that he is innocent.") == (
+        "He", "maintains", ["that he is innocent"])
+    assert _claims("The party maintained its lead in the polls.") == []
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])
