@@ -190,6 +190,9 @@ def test_maintain_reports_only_with_a_clause() -> None:
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])
+    assert _claims("Clinton is ahead in the national polls.") == []
+    assert _only("Trump is ahead in public opinion polls in Florida.")[:2] == (
+        "public opinion polls in Florida", "in")
 
 
 def test_object_and_adjuncts_of_the_cue_are_content() -> None:

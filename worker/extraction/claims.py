@@ -216,10 +216,13 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
 
 
 def _in_poll(doc: Doc, text: str, tok: Token) -> RawClaim | None:
-    """"In a new poll, X leads"; "X is ahead in the polls"; "in Trump's mind"."""
+    """"In a new poll, X leads"; "in Trump's mind". Not "X is ahead in the
+    (national) polls": polls in general are the race's state, not a source that
+    said it; "in polls taken in Florida" names one."""
     objects = [c for c in tok.children if c.dep_ == "pobj"]
     if (not objects or objects[0].lemma_.lower() not in _FINDING_NOUNS
-            or not any(objects[0].lefts) or tok.head.pos_ not in {"VERB", "AUX"}):
+            or not any(objects[0].lefts) or tok.head.pos_ not in {"VERB", "AUX"}
+            or (objects[0].tag_ == "NNS" and not any(objects[0].rights))):
         return None
     return _prep_claim(doc, text, tok, tok, objects[0])
 
