@@ -31,7 +31,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,14 +84,19 @@ def parse_ann(raw: str) -> list[Attribution]:
     return out
 
 
-def load_split(root: Path, split: str, limit: int | None) -> list[tuple[str, list[Attribution]]]:
-    """(text, gold attributions) per document, one annotator file per text."""
+def _annotated(root: Path, split: str) -> Iterator[tuple[Path, list[Path]]]:
+    """Each text of a split with its annotation files, sorted by name."""
     base = root / split if (root / split).is_dir() else root / "data" / split
-    docs: list[tuple[str, list[Attribution]]] = []
     for text_path in sorted((base / "text").glob("*.txt")):
         anns = sorted((base / "attributions").glob(f"{text_path.stem}_*.ann"))
-        if not anns:
-            continue
+        if anns:
+            yield text_path, anns
+
+
+def load_split(root: Path, split: str, limit: int | None) -> list[tuple[str, list[Attribution]]]:
+    """(text, gold attributions) per document, one annotator file per text."""
+    docs: list[tuple[str, list[Attribution]]] = []
+    for text_path, anns in _annotated(root, split):
         text = text_path.read_text(encoding="utf-8")
         docs.append((text, parse_ann(anns[0].read_text(encoding="utf-8"))))
         if limit is not None and len(docs) >= limit:
@@ -102,14 +107,9 @@ def load_split(root: Path, split: str, limit: int | None) -> list[tuple[str, lis
 def load_agreement(root: Path, split: str) -> list[tuple[str, list[list[Attribution]]]]:
     """(text, attributions per annotator) for the texts several annotators marked,
     the first file by name first, as in ``load_split``."""
-    base = root / split if (root / split).is_dir() else root / "data" / split
-    out: list[tuple[str, list[list[Attribution]]]] = []
-    for text_path in sorted((base / "text").glob("*.txt")):
-        anns = sorted((base / "attributions").glob(f"{text_path.stem}_*.ann"))
-        if len(anns) > 1:
-            out.append((text_path.read_text(encoding="utf-8"),
-                        [parse_ann(a.read_text(encoding="utf-8")) for a in anns]))
-    return out
+    return [(text_path.read_text(encoding="utf-8"),
+             [parse_ann(a.read_text(encoding="utf-8")) for a in anns])
+            for text_path, anns in _annotated(root, split) if len(anns) > 1]
 
 
 def agreement(root: Path, splits: Iterable[str]) -> dict[str, dict[str, Counts]]:

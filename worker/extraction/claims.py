@@ -344,7 +344,7 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
 
 def _light_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                  inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
-    found = light_verb_claim(tok)
+    found = light_verb_claim(tok, lexicon)
     if found is None:
         return None
     cue, content = found

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from worker.extraction.cues import Lexicon, cue_extent
 from worker.extraction.text import word_set
 
 # Verb lemma -> the nouns that make it a reporting act.
@@ -29,16 +30,18 @@ LIGHT_VERBS = frozenset({*LIGHT_NOUNS, "put"})
 # "make (it) clear / plain that ...".
 _CLEAR = word_set("clear plain")
 _CONTENT_PREPS = word_set("about of for against at on over with")
-_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
-def light_verb_claim(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
+def light_verb_claim(verb: Token, lexicon: Lexicon
+                     ) -> tuple[tuple[int, int], list[int]] | None:
     """(cue token range, content tokens) of a light-verb cue, or None."""
     lemma = verb.lemma_.lower()
+    # The cue starts where a reporting verb's would: at its auxiliaries and adverbs.
+    start = cue_extent(verb, lexicon)[0]
     if lemma == "put":
-        return _put_it(verb)
+        return _put_it(verb, start)
     if lemma == "make":
-        found = _make_clear(verb)
+        found = _make_clear(verb, start)
         if found is not None:
             return found
     nouns = LIGHT_NOUNS.get(lemma)
@@ -52,17 +55,17 @@ def light_verb_claim(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     clause += [c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i]
     if clause:
-        return (_start(verb), noun.i + 1), [t.i for t in clause[0].subtree]
+        return (start, noun.i + 1), [t.i for t in clause[0].subtree]
     for head in (noun, verb):
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ in _CONTENT_PREPS and prep.i > noun.i:
                 objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
                 if objects:
-                    return (_start(verb), prep.i + 1), [t.i for t in objects[0].subtree]
+                    return (start, prep.i + 1), [t.i for t in objects[0].subtree]
     return None
 
 
-def _make_clear(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
+def _make_clear(verb: Token, start: int) -> tuple[tuple[int, int], list[int]] | None:
     clear = [c for c in verb.rights if c.lower_ in _CLEAR and c.dep_ in {"ccomp", "oprd", "acomp",
                                                                           "advmod", "dobj"}]
     if not clear:
@@ -70,10 +73,10 @@ def _make_clear(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
     content = [t.i for t in clear[0].subtree if t.i > clear[0].i]
     content += [t.i for c in verb.rights if c.dep_ == "ccomp" and c.i > clear[0].i
                 for t in c.subtree]
-    return ((_start(verb), clear[0].i + 1), sorted(set(content))) if content else None
+    return ((start, clear[0].i + 1), sorted(set(content))) if content else None
 
 
-def _put_it(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
+def _put_it(verb: Token, start: int) -> tuple[tuple[int, int], list[int]] | None:
     """"As X put it, Y" and "X put it this way: Y": the content is the host
     clause, or what follows the colon."""
     doc = verb.doc
@@ -82,19 +85,10 @@ def _put_it(verb: Token) -> tuple[tuple[int, int], list[int]] | None:
     end = verb.i + 2
     if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.lefts):
         own = {t.i for t in verb.subtree}
-        return (_start(verb), end), [t.i for t in verb.head.subtree if t.i not in own]
+        return (start, end), [t.i for t in verb.head.subtree if t.i not in own]
     colon = next((t for t in doc[end : end + 4] if t.text == ":"), None)
     if colon is not None:
         rest = [t.i for t in doc[colon.i + 1 : colon.sent.end]]
-        return ((_start(verb), colon.i + 1), rest) if rest else None
+        return ((start, colon.i + 1), rest) if rest else None
     return None
 
-
-def _start(verb: Token) -> int:
-    """The cue starts at the verb's auxiliaries and adverbs right before it."""
-    start = verb.i
-    for child in sorted((c for c in verb.lefts if c.dep_ in _LEFT), key=lambda c: -c.i):
-        if child.i != start - 1:
-            break
-        start = child.i
-    return start
