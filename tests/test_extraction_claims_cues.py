@@ -187,6 +187,13 @@ def test_maintain_reports_only_with_a_clause() -> None:
     assert _claims("The party maintained its lead in the polls.") == []
 
 
+def test_a_partial_quotation_inside_the_reported_clause_keeps_the_clause() -> None:
+    text = "Obama said “it gets me mad” every time he thinks about the shooting."
+    assert _only(text) == ("Obama", "said", [
+        "“it gets me mad” every time he thinks about the shooting"])
+    assert _only("“We will win,” he said.") == ("he", "said", ["We will win"])
+
+
 def test_in_a_poll() -> None:
     assert _only("In a new CNN poll, Clinton leads Trump by five points.") == (
         "a new CNN poll", "In", ["Clinton leads Trump by five points"])

@@ -259,6 +259,19 @@ def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list
     return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
 
 
+def _quote_in_clause(doc: Doc, text: str, tok: Token, cue: tuple[int, int],
+                     quote: tuple[int, int], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """A quotation after the cue that is only part of the reported clause
+    ('Obama said “it gets me mad” every time he thinks about it'): the content
+    is the whole clause, quotation included."""
+    parsed = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
+    if (parsed and parsed[0][0] <= quote[0] < parsed[-1][1]
+            and parsed[-1][1] > quote[1] + 1 and "\n" not in text[quote[1] : parsed[-1][1]]):
+        start = quote[0] - 1 if quote[0] > 0 and text[quote[0] - 1] in "“\"" else quote[0]
+        return [(min(parsed[0][0], start), parsed[-1][1])]
+    return [quote]
+
+
 def _aspectual_host(tok: Token, lexicon: Lexicon) -> bool:
     """A verb that only frames the reporting verb it governs: "continues to
     insist", "went on to say", "is attempting to portray"."""
@@ -299,6 +312,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     # next to a quotation only if the quotation is next to the participle itself.
     borrowed = tok.tag_ == "VBG" and subject is not None and subject.head.i != tok.i
     frags = quote_content(doc, text, quotes, cue, None if borrowed else speaker, tok)
+    if len(frags) == 1 and frags[0][0] > doc[cue[1] - 1].idx:
+        frags = _quote_in_clause(doc, text, tok, cue, frags[0], lexicon)
     if not frags:
         frags = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
     if speaker is not None:
