@@ -263,13 +263,16 @@ def _quote_in_clause(doc: Doc, text: str, tok: Token, cue: tuple[int, int],
                      quote: tuple[int, int], lexicon: Lexicon) -> list[tuple[int, int]]:
     """A quotation after the cue that is only part of the reported clause
     ('Obama said “it gets me mad” every time he thinks about it'): the content
-    is the whole clause, quotation included."""
+    is the whole clause, quotation included. Not when the quotation closes on a
+    comma ('said: “Q,” the official said'): what follows is another clause."""
     parsed = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
-    if (parsed and parsed[0][0] <= quote[0] < parsed[-1][1]
-            and parsed[-1][1] > quote[1] + 1 and "\n" not in text[quote[1] : parsed[-1][1]]):
-        start = quote[0] - 1 if quote[0] > 0 and text[quote[0] - 1] in "“\"" else quote[0]
-        return [(min(parsed[0][0], start), parsed[-1][1])]
-    return [quote]
+    if not parsed or not parsed[0][0] <= quote[0] < parsed[-1][1] or parsed[-1][1] <= quote[1] + 1:
+        return [quote]
+    rest = text[quote[1] : parsed[-1][1]]
+    if "\n" in rest or "," in rest[:3]:
+        return [quote]
+    start = quote[0] - 1 if quote[0] > 0 and text[quote[0] - 1] in "“\"" else quote[0]
+    return [(min(parsed[0][0], start), parsed[-1][1])]
 
 
 def _aspectual_host(tok: Token, lexicon: Lexicon) -> bool:
