@@ -7,7 +7,6 @@ they are tested without a cluster and shared by the writer and story matching.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from crosswire.articles import Article
 from worker.extraction.model import Claim, Entity, Extraction, Location
 from worker.extraction.speakers import RELATIVE_PRONOUNS
-from worker.extraction.text import fold
+from worker.extraction.text import ascii_fold, fold
 
 # Separates the parts of an entity/location tag ("key\x1flabel\x1fname"); a
 # control character cannot occur in a key, a label or a display name.
@@ -61,8 +60,8 @@ def story_date(article: Article) -> datetime:
 
 def tokens(text: str) -> list[str]:
     """Case- and accent-folded word tokens without stop words, in order."""
-    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
-    return [t for t in _TOKEN.findall(folded) if t not in _STOP and (len(t) > 2 or t.isdigit())]
+    return [t for t in _TOKEN.findall(ascii_fold(text.casefold()))
+            if t not in _STOP and (len(t) > 2 or t.isdigit())]
 
 
 def fingerprint(title: str | None, lemmas: str) -> list[str]:

@@ -99,6 +99,8 @@ def quote_terms(extraction: Extraction) -> list[str]:
 
 
 def _fold(text: str) -> str:
+    """Case and accents folded, other characters kept: unlike ``ascii_fold``, a
+    curly apostrophe stays to split words as a straight one does."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
