@@ -49,6 +49,8 @@ _SETTING_PREPS = word_set("in at on from during after before since by through in
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
 # Right dependents of a cue that are not part of its content.
 _STOP_DEPS = frozenset({"cc", "conj", "parataxis", "nsubj", "nsubjpass", "dep"})
+# Cues whose stray clause is their content (see ``_stray_clause``).
+_STRAY_CUES = word_set("say tell add write insist argue claim note")
 # A non-restrictive relative clause ending the content is an aside.
 _ASIDE_DEPS = frozenset({"relcl"})
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
@@ -128,13 +130,26 @@ def clause_extent(doc: Doc, cue: tuple[int, int], speaker: tuple[int, int] | Non
     addressee = head.lemma_.lower() in ADDRESSEE_CUES
     for child in head.children:
         if child.dep_ in _CLAUSE_DEPS and child.i > head.i and (
-                addressee or child.dep_ != "dobj"):
+                addressee or child.dep_ != "dobj") and not _opens_quote(child):
             # "called it “a disaster”": the object is what is characterised,
             # part of the content; only "told reporters" names an addressee.
             toks.extend(t.i for t in child.subtree)
     start = min(doc[i].idx for i in toks)
     end = max(doc[i].idx + len(doc[i].text) for i in toks)
     return start, end
+
+
+def _opens_quote(tok: Token) -> bool:
+    """A word the parser hung on the cue that opens a quotation ('said, “as long
+    as ...”'): the quotation is the content, not part of the reporting clause."""
+    start = tok.left_edge.i
+    return tok.left_edge.tag_ == "``" or (start > 0 and tok.doc[start - 1].tag_ == "``")
+
+
+def _that_clause(cue: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
+        for c in cue.children)
 
 
 def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int],
@@ -144,6 +159,10 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
     if speaker is None and head.tag_ == "VBG":
         # '... as “fantastic,” telling reporters ...': a participle with no subject
         # of its own follows its host's words; only a quotation after it is its own.
+        before = None
+    if before is not None and _that_clause(head):
+        # '“This Week,” Carson admitted that ...': the cue reports its own clause;
+        # the quotation before it is a title or someone else's words.
         before = None
     if before is not None:
         frags = list(before.fragments)
@@ -333,4 +352,25 @@ def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
         # "..., saying that ...", "..., applauding X": the participle's own words.
         return _complement(cue, cue_end) or _objects(cue, cue_end, lexicon)
     return (_complement(cue, cue_end) or _host_clause(cue, lexicon)
-            or _objects(cue, cue_end, lexicon))
+            or _objects(cue, cue_end, lexicon) or _stray_clause(cue, cue_end))
+
+
+def _stray_clause(cue: Token, cue_end: int) -> list[int]:
+    """A clause right after the reporting clause that the parser hung elsewhere
+    ("three days after Trump told The Washington Post he was ..." with "was"
+    taken for the main verb's complement): nothing else can be what the cue
+    reports. Only for verbs that report with a clause ("say", "tell")."""
+    if cue.lemma_.lower() not in _STRAY_CUES:
+        return []
+    doc = cue.doc
+    pos = cue_end
+    for child in sorted(cue.rights, key=lambda c: c.i):
+        if child.dep_ in _CLAUSE_DEPS and child.left_edge.i == pos:
+            pos = child.right_edge.i + 1
+    if pos >= len(doc) or doc[pos].sent.start != cue.sent.start:
+        return []
+    for tok in doc[pos : cue.sent.end]:
+        if tok.pos_ in {"VERB", "AUX"} and not cue.is_ancestor(tok) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i == pos for c in tok.children):
+            return list(range(pos, tok.right_edge.i + 1))
+    return []

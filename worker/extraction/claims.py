@@ -109,9 +109,10 @@ def _subject(cue: Token) -> Token | None:
 def _misattached_subject(cue: Token) -> Token | None:
     """A finite cue whose subject the parser hung on a clause before it
     ("Durbin, noting the size of ..., said"; "Kasich offered him a job, then
-    says ..."): that clause's subject, when it opens the clause."""
+    says ..."; "Voters going to the polls said ..." with "going" taken for the
+    clausal subject): that clause's subject, when it opens the clause."""
     for child in cue.lefts:
-        if child.dep_ in {"advcl", "ccomp"} and child.pos_ == "VERB":
+        if child.dep_ in {"advcl", "ccomp", "csubj"} and child.pos_ == "VERB":
             subjects = [c for c in child.lefts if c.dep_ == "nsubj"]
             if subjects and subjects[0].left_edge.i == child.sent.start + _opening(child):
                 return subjects[0]
@@ -297,6 +298,14 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
             return None
         return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
+    if subject is not None and tok.tag_ == "VBG" and _in_any(subject.idx, inside_quotes):
+        # '..., telling the crowd, “Some people get ...”': the parser hung the
+        # participle on the quotation's verb; it speaks for the clause outside.
+        host = tok.head
+        while _in_any(host.idx, inside_quotes) and host.head.i != host.i:
+            host = host.head
+        if not _in_any(host.idx, inside_quotes) and host.pos_ in {"VERB", "AUX"}:
+            subject = _subject(host)
     if subject is not None and _in_any(subject.idx, inside_quotes):
         # '"..., Mr. President," Representative Cohen told him': the parser took
         # the quotation's last words for the subject, with the speaker in apposition.
@@ -313,7 +322,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         return None
     # A participle that borrows its host's subject ('"Q," X said, citing Y') is
     # next to a quotation only if the quotation is next to the participle itself.
-    borrowed = tok.tag_ == "VBG" and subject is not None and subject.head.i != tok.i
+    borrowed = subject is not None and subject.head.i != tok.i and (
+        tok.tag_ == "VBG" or tok.dep_ == "conj")
     frags = quote_content(doc, text, quotes, cue, None if borrowed else speaker, tok)
     if len(frags) == 1 and frags[0][0] > doc[cue[1] - 1].idx:
         frags = _quote_in_clause(doc, text, tok, cue, frags[0], lexicon)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import side_participle
+from worker.extraction.claim_content import comma_before, side_participle
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
 RAISING_CUES = frozenset({"seem", "appear"})
@@ -87,7 +87,10 @@ def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
     if not subjects or not complements:
         return None
     subject = [t.i for t in subjects[0].subtree]
-    # Not a participle on the side ("..., telling reporters ..."): a claim of its own.
-    side = {t.i for c in cue.rights if side_participle(c) for t in c.subtree}
+    # Not a participle on the side ("..., telling reporters ..."), nor a clause set
+    # off by a comma that the parser hung on the cue: a claim of its own.
+    side = {t.i for c in cue.rights if side_participle(c) or (
+                c.dep_ == "advcl" and c.i > complements[0].i and comma_before(c))
+            for t in c.subtree}
     return None, subject + [i for i in range(complements[0].left_edge.i, cue.right_edge.i + 1)
                             if i not in side]

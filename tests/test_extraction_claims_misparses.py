@@ -1,0 +1,59 @@
+"""Reporting verbs the parser attaches wrongly."""
+
+from __future__ import annotations
+
+from worker.extraction.model import Claim
+from worker.extraction.pipeline import extract
+
+
+def _by_cue(text: str, cue: str) -> Claim:
+    [claim] = [c for c in extract(text).claims if c.cue.text == cue]
+    return claim
+
+
+def test_quotation_the_parser_hung_on_the_cue() -> None:
+    # The parser takes the quotation's first words for adverbs of "said".
+    text = ("At one point, a woman asked for a photo and Clinton said, "
+            "“as long as we’re not violating any election laws.”")
+    claim = _by_cue(text, "said")
+    assert claim.speaker is not None and claim.speaker.text == "Clinton"
+    assert claim.content.text.startswith("as long as we’re not violating")
+    assert claim.direct
+
+
+def test_clause_the_parser_hung_on_another_verb() -> None:
+    # "was" is parsed as the complement of "comes", and "told" as its adjunct.
+    text = ("The endorsement comes just three days after Trump told The Washington "
+            "Post he was “not quite there yet” on supporting Ryan.")
+    claim = _by_cue(text, "told")
+    assert claim.speaker is not None and claim.speaker.text == "Trump"
+    assert claim.content.text.startswith("he was “not quite there yet”")
+
+
+def test_subject_the_parser_took_for_a_clausal_subject() -> None:
+    text = ("Large majorities of Republican primary voters in six states going to the "
+            "polls on Super Tuesday said they support a proposal to temporarily ban "
+            "all non-citizen Muslims from entering the United States.")
+    claim = _by_cue(text, "said")
+    assert claim.speaker is not None
+    assert claim.speaker.text.startswith("Large majorities of Republican primary voters")
+    assert claim.content.text.startswith("they support a proposal")
+
+
+def test_title_in_quotation_marks_is_not_the_content() -> None:
+    text = ("Speaking Sunday on ABC’s “This Week,” Carson admitted that the course "
+            "name that appeared in his book was inaccurate, but said his campaign had "
+            "found the student newspaper article and would release it.")
+    admitted = _by_cue(text, "admitted")
+    assert admitted.content.text.startswith("that the course name")
+    # The second verb borrows the speaker, not the quotation before the first.
+    said = _by_cue(text, "said")
+    assert said.content.text.startswith("his campaign had found")
+
+
+def test_participle_the_parser_hung_inside_the_quotation() -> None:
+    text = ("Clinton seemed to be ready to riff on the incident in Iowa, telling the "
+            "crowd, “Some people get a little carried away, have you noticed that?”")
+    claim = _by_cue(text, "telling")
+    assert claim.speaker is not None and claim.speaker.text == "Clinton"
+    assert claim.content.text.startswith("Some people get a little carried away")
