@@ -20,7 +20,8 @@ first is the gold standard, so the choice is deterministic.
 ``--learn-cues OUT`` instead derives the cue lexicon from the split (use
 ``train``): per verb lemma, its cue count against its count as a verb outside
 attributed content, the verb + particle pairs annotated as one cue, and the
-same two counts for a verb with the particle right after it. Only counts are
+same two counts for a verb with the particle right after it, and the two
+counts per complement kind (clause, infinitive, neither). Only counts are
 written, no text.
 """
 
@@ -34,10 +35,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from worker.extraction.cues import adjacent_particle
+from worker.extraction.cues import KINDS, adjacent_particle, complement_kind
 from worker.extraction.model import Claim
 from worker.extraction.nlp import get_nlp
 from worker.extraction.pipeline import extract
@@ -252,6 +254,9 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     # mostly does not ("spoke at a rally").
     pair_cues: Counter[tuple[str, str]] = Counter()
     pair_all: Counter[tuple[str, str]] = Counter()
+    # The same two counts per complement kind: "found that ..." against "found a job".
+    kind_cues: Counter[tuple[str, str]] = Counter()
+    kind_all: Counter[tuple[str, str]] = Counter()
     nlp = get_nlp()
     for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
         # Annotation is univocal: a verb inside another attribution's content is
@@ -259,6 +264,7 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
         inside = sorted(f for a in gold for f in a.content)
         free = [t for t in doc if t.pos_ == "VERB" and not _covered(t.idx, inside)]
         verbs.update(t.lemma_.lower() for t in free)
+        kind_all.update((t.lemma_.lower(), complement_kind(t)) for t in free)
         pair_all.update(p for p in map(_adjacent_particle, free) if p is not None)
         for attribution in gold:
             head = _cue_head(doc, sorted(attribution.cue)) if attribution.cue else None
@@ -266,6 +272,7 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
                 continue
             verb = doc[head]
             cues[verb.lemma_.lower()] += 1
+            kind_cues[(verb.lemma_.lower(), complement_kind(verb))] += 1
             cue_end = max(e for _, e in attribution.cue)
             particle = _adjacent_particle(verb)
             if particle is not None and doc[verb.i + 1].idx < cue_end:
@@ -275,9 +282,11 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
                     pair = (verb.lemma_.lower(), child.lower_)
                     pairs[pair] += 1
                     joined[pair] += child.idx < cue_end
-    data = {
-        "verbs": {k: [v, verbs[k]] for k, v in sorted(cues.items())
-                  if v >= 3 and v >= 0.15 * verbs[k]},
+    kept = {k for k, v in cues.items() if v >= 3 and v >= 0.15 * verbs[k]}
+    data: dict[str, Any] = {
+        "verbs": {k: [cues[k], verbs[k]] for k in sorted(kept)},
+        "verb_kinds": {k: {kind: [kind_cues[(k, kind)], kind_all[(k, kind)]] for kind in KINDS}
+                       for k in sorted(kept)},
         "particles": sorted(f"{a} {b}" for (a, b), n in pairs.items()
                             if n >= 3 and joined[(a, b)] >= 0.6 * n),
         "verb_particles": {f"{a} {b}": [v, pair_all[(a, b)]]

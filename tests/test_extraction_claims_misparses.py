@@ -1,8 +1,11 @@
-"""Reporting verbs the parser attaches wrongly."""
+"""Reporting verbs the parser attaches wrongly, and verbs whose reporting sense
+depends on their complement ("found that ..." against "found a job")."""
 
 from __future__ import annotations
 
+from worker.extraction.cues import complement_kind, get_lexicon
 from worker.extraction.model import Claim
+from worker.extraction.nlp import get_nlp
 from worker.extraction.pipeline import extract
 
 
@@ -57,3 +60,24 @@ def test_participle_the_parser_hung_inside_the_quotation() -> None:
     claim = _by_cue(text, "telling")
     assert claim.speaker is not None and claim.speaker.text == "Clinton"
     assert claim.content.text.startswith("Some people get a little carried away")
+
+
+def test_complement_kinds() -> None:
+    nlp = get_nlp()
+
+    def kind(text: str, lemma: str) -> str:
+        return complement_kind(next(t for t in nlp(text) if t.lemma_ == lemma))
+
+    assert kind("The poll found that most voters back the plan.", "find") == "clause"
+    assert kind("“We will win,” he said.", "say") == "clause"
+    assert kind("He vowed to fight on.", "vow") == "inf"
+    assert kind("She found a job in Ohio.", "find") == "bare"
+
+
+def test_verb_reports_only_in_the_kinds_it_was_annotated_in() -> None:
+    lexicon = get_lexicon()
+    assert ("find", "bare") in lexicon.not_in_kind
+    assert ("find", "clause") not in lexicon.not_in_kind
+    found = extract("A new poll found that most voters back the plan.").claims
+    assert [c.cue.text for c in found] == ["found"]
+    assert extract("Young women often can’t find jobs that pay well.").claims == []

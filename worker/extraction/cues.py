@@ -60,6 +60,33 @@ _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "sunday", "today", "yesterday"})
 
 
+# Complement kinds of a verb (see ``complement_kind``).
+KINDS = ("clause", "inf", "bare")
+# Occurrences of a verb in one complement kind needed before that kind's own
+# share decides, rather than the verb's share over all its uses.
+KIND_MIN_TOTAL = 8
+
+
+def complement_kind(verb: Token) -> str:
+    """How ``verb`` is complemented: a reported clause or quotation ("said that
+    ...", "“...,” he said"), an infinitive ("continues to grow", "vowed to
+    fight") or neither ("found a job", "endorsed Clinton").
+
+    A verb's reporting sense goes with its complement: "found that ..." reports
+    a finding, "found a job" does not; "continued: “...”" reports, "continues to
+    grow" does not. The lexicon keeps a cue share per kind for that reason."""
+    if any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis":
+        return "clause"
+    if any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return "inf"
+    doc = verb.doc
+    after = doc[verb.i + 1].text if verb.i + 1 < len(doc) else ""
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if after in {":", ","} or (before is not None and (before.tag_ == "''" or before.text == ",")):
+        return "clause"
+    return "bare"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: frozenset[str]
@@ -70,13 +97,16 @@ class Lexicon:
     # Verbs that are cues only with their particle right after them: "spoke about X"
     # reports, "spoke at a rally" does not.
     phrasal: frozenset[tuple[str, str]] = frozenset()
+    # Verb lemmas that are not cues in one complement kind, although they are
+    # overall ("find" with only an object, "continue" with an infinitive).
+    not_in_kind: frozenset[tuple[str, str]] = frozenset()
 
     def is_cue(self, token: Token) -> bool:
         if token.pos_ != "VERB":
             return False
         lemma = token.lemma_.lower()
         if lemma in self.verbs:
-            return True
+            return not self.not_in_kind or (lemma, complement_kind(token)) not in self.not_in_kind
         particle = adjacent_particle(token)
         return particle is not None and (lemma, particle.lower_) in self.phrasal
 
@@ -107,7 +137,12 @@ def get_lexicon() -> Lexicon:
     particles = frozenset(
         (verb, particle) for verb, particle in (p.split() for p in raw["particles"])
     ) | phrasal
-    return Lexicon(frozenset(verbs), frozenset(strong), particles, phrasal)
+    kinds = raw.get("verb_kinds", {})
+    not_in_kind = frozenset(
+        (verb, kind) for verb, by_kind in kinds.items() if verb not in CORE_VERBS
+        for kind, (cue, total) in by_kind.items()
+        if total >= KIND_MIN_TOTAL and cue < THRESHOLD * total)
+    return Lexicon(frozenset(verbs), frozenset(strong), particles, phrasal, not_in_kind)
 
 
 def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
