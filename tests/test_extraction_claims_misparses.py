@@ -81,3 +81,29 @@ def test_verb_reports_only_in_the_kinds_it_was_annotated_in() -> None:
     found = extract("A new poll found that most voters back the plan.").claims
     assert [c.cue.text for c in found] == ["found"]
     assert extract("Young women often can’t find jobs that pay well.").claims == []
+
+
+def test_speaker_the_parser_took_for_an_apposition() -> None:
+    text = "Asked about his criticisms of Trump, Rubio said that he still had concerns."
+    said = _by_cue(text, "said")
+    assert said.speaker is not None and said.speaker.text == "Rubio"
+    assert said.content.text == "that he still had concerns"
+    # The question ends before the speaker, and its particle stays in the cue.
+    asked = _by_cue(text, "Asked about")
+    assert asked.speaker is None
+    assert asked.content.text == "his criticisms of Trump"
+
+
+def test_aspectual_verb_alone_reports_only_as_speech() -> None:
+    assert extract("The delegate lead for Hillary Clinton continues to grow.").claims == []
+    claim = _by_cue("“We will not back down,” he continued.", "continued")
+    assert claim.content.text == "We will not back down"
+
+
+def test_according_to_sources_a_whole_coordination() -> None:
+    text = ("Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged "
+            "13 percent, according to the results.")
+    claim = _by_cue(text, "according to")
+    assert claim.speaker is not None and claim.speaker.text == "the results"
+    assert claim.content.text == ("Trump received 37 percent, Clinton had 36 percent "
+                                  "and Bloomberg snagged 13 percent")

@@ -52,6 +52,8 @@ _SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Verbs that frame a reporting verb rather than report ("continues to insist").
 _ASPECTUAL = word_set("continue go attempt try seek begin start keep proceed")
+# Those of them that report nothing with any other infinitive ("seek to" can).
+_FRAMES = _ASPECTUAL - {"seek"}
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _MONTHS = word_set("""january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -121,11 +123,17 @@ def _misattached_subject(cue: Token) -> Token | None:
 
 def _stray_subject(cue: Token) -> Token | None:
     """A name right before a finite cue with no subject ("In a statement, her
-    adviser, Jake Sullivan, said: ..."), or right after it ('"...," said Robin
-    Maynard, half joking'): the parser hung it elsewhere, but nothing else can
-    be the speaker of that cue."""
+    adviser, Jake Sullivan, said: ..."; "Asked about X, Rubio said"), or right
+    after it ('"...," said Robin Maynard, half joking'): the parser hung it
+    elsewhere, but nothing else can be the speaker of that cue."""
     doc = cue.doc
     i = cue.i - 1
+    glued = doc[i] if i >= 0 else None
+    if (glued is not None and glued.pos_ == "PROPN" and glued.dep_ == "appos"
+            and glued.head.i < glued.i and comma_before(glued)):
+        # "Asked about his criticisms of Trump, Rubio said ...": the parser took
+        # the speaker for an apposition to the phrase before the comma.
+        return glued
     while i >= 0 and doc[i].text == ",":
         i -= 1
     before = doc[i] if i >= 0 and i < cue.i - 1 else None
@@ -235,6 +243,10 @@ def _prep_claim(doc: Doc, text: str, tok: Token, last: Token, source: Token
     speaker = (source.left_edge.i, source.right_edge.i + 1)
     own = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
     host = tok.head if tok.head.i != tok.i else tok
+    while host.dep_ == "conj" and host.i < tok.i and comma_before(tok):
+        # "A had 37 percent and B 13 percent, according to the results": the
+        # phrase sources the whole coordination, not its last member.
+        host = host.head
     body = [t.i for t in host.subtree if t.i not in own] if host is not tok else []
     if not body:
         body = [t.i for t in tok.sent if t.i not in own]
@@ -254,7 +266,8 @@ def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list
     if found is None:
         return None
     speaker, content = found
-    frags = token_fragments(doc, content, text)
+    # The cue's own particle ("Asked about X") is not content.
+    frags = token_fragments(doc, [i for i in content if not cue[0] <= i < cue[1]], text)
     if not frags:
         return None
     return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
@@ -284,6 +297,14 @@ def _aspectual_host(tok: Token, lexicon: Lexicon) -> bool:
     if tok.lemma_.lower() == "go" and not any(c.lower_ == "on" for c in tok.rights):
         return False
     return any(c.dep_ == "xcomp" and c.i > tok.i and lexicon.is_cue(c) for c in tok.children)
+
+
+def _aspectual_only(tok: Token) -> bool:
+    """An aspectual verb framing an act that is not a report ("support for him
+    continues to grow", "Trump continues to fly to events"): no claim. Alone
+    ('“...,” he continued') it still reports."""
+    return tok.lemma_.lower() in _FRAMES and any(
+        c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
 
 
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
@@ -354,6 +375,8 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             claim = _in_poll(doc, text, tok)
         elif _aspectual_host(tok, lexicon):
             continue  # "is continuing to insist ...": the claim is found from "insist"
+        elif _aspectual_only(tok):
+            continue  # "continues to grow": nothing is reported
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:

@@ -52,6 +52,10 @@ def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, lis
         asked = [t.i for c in cue.rights if c.lower_ != "by" and (
                      c.dep_ in {"ccomp", "prep", "xcomp"} or (c.dep_ == "advcl" and _question(c)))
                  for t in c.subtree]
+        # "Asked about X, Rubio said": the parser may hang the speaker on X.
+        glued = cue.doc[cue.head.i - 1] if cue.head.i > cue.i + 1 else None
+        if glued is not None and glued.dep_ == "appos" and comma_before(glued):
+            asked = [i for i in asked if i < glued.left_edge.i]
         return (agent, asked) if asked else None
     if not any(c.dep_ == "auxpass" for c in cue.children):
         return None
