@@ -1,5 +1,6 @@
-"""Reporting verbs the parser attaches wrongly, and verbs whose reporting sense
-depends on their complement ("found that ..." against "found a job")."""
+"""Reporting verbs the parser attaches wrongly, the edges of a quotation that
+starts mid-sentence, and verbs whose reporting sense depends on their
+complement ("found that ..." against "found a job")."""
 
 from __future__ import annotations
 
@@ -107,3 +108,13 @@ def test_according_to_sources_a_whole_coordination() -> None:
     assert claim.speaker is not None and claim.speaker.text == "the results"
     assert claim.content.text == ("Trump received 37 percent, Clinton had 36 percent "
                                   "and Bloomberg snagged 13 percent")
+
+
+def test_quotation_that_starts_mid_sentence_takes_the_sentence() -> None:
+    text = "The people of Scranton “deserve someone who is with them,” Biden said."
+    claim = _by_cue(text, "said")
+    assert claim.content.text.startswith("The people of Scranton “deserve someone")
+    assert claim.direct
+    # Not when the words before it introduce the quotation, or name a title.
+    assert _by_cue("Biden said, “We will win.”", "said").content.text == "We will win."
+    assert _by_cue("“We will win,” Biden said.", "said").content.text == "We will win"

@@ -146,6 +146,29 @@ def _opens_quote(tok: Token) -> bool:
     return tok.left_edge.tag_ == "``" or (start > 0 and tok.doc[start - 1].tag_ == "``")
 
 
+def _with_lead(doc: Doc, text: str, quote: Quote, frags: list[tuple[int, int]]
+               ) -> list[tuple[int, int]]:
+    """A quotation that starts mid-sentence ('The people of Scranton “deserve
+    someone who is with them,” Biden said') completes the writer's words before
+    it: the statement is the whole sentence. Not after other quotation marks, a
+    colon or a comma ('Biden said, “...”'), nor for a title ('on CNN’s “New
+    Day,” X said', 'the “No Comparison” ad')."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or len(frags) != 1:
+        return frags
+    start = span[0].sent.start_char
+    lead = text[start : quote.outer_start]
+    if (not lead.strip() or "\n" in lead or "''" in lead or lead.rstrip().endswith(",")
+            or any(mark in lead for mark in "\"“”:;")):
+        return frags
+    words = doc.char_span(start, quote.outer_start, alignment_mode="contract")
+    if words is None or not len(words) or words[-1].tag_ == "POS":
+        return frags
+    while text[start].isspace():
+        start += 1
+    return [(start, quote.outer_end)]
+
+
 def _that_clause(cue: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.i > cue.i and any(
         m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
@@ -165,7 +188,7 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
         # the quotation before it is a title or someone else's words.
         before = None
     if before is not None:
-        frags = list(before.fragments)
+        frags = _with_lead(doc, text, before, list(before.fragments))
         if after is not None and "," in text[clause[1] : after.outer_start]:
             frags += after.fragments
         return frags
