@@ -73,8 +73,8 @@ def complement_kind(verb: Token) -> str:
     fight") or neither ("found a job", "endorsed Clinton").
 
     A verb's reporting sense goes with its complement: "found that ..." reports
-    a finding, "found a job" does not; "continued: “...”" reports, "continues to
-    grow" does not. The lexicon keeps a cue share per kind for that reason."""
+    a finding, "found a job" does not; "pledged to ..." reports, "pledged $5
+    million" does not. The lexicon keeps a cue share per kind for that reason."""
     if any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis":
         return "clause"
     if any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
@@ -98,7 +98,7 @@ class Lexicon:
     # reports, "spoke at a rally" does not.
     phrasal: frozenset[tuple[str, str]] = frozenset()
     # Verb lemmas that are not cues in one complement kind, although they are
-    # overall ("find" with only an object, "continue" with an infinitive).
+    # overall ("find" and "pledge" with only an object).
     not_in_kind: frozenset[tuple[str, str]] = frozenset()
 
     def is_cue(self, token: Token) -> bool:
