@@ -118,3 +118,11 @@ def test_quotation_that_starts_mid_sentence_takes_the_sentence() -> None:
     # Not when the words before it introduce the quotation, or name a title.
     assert _by_cue("Biden said, “We will win.”", "said").content.text == "We will win."
     assert _by_cue("“We will win,” Biden said.", "said").content.text == "We will win"
+
+
+def test_quotation_after_a_possessive_is_a_title() -> None:
+    text = ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa "
+            "said Clinton’s honesty is in question.")
+    claim = _by_cue(text, "said")
+    assert claim.content.text == "Clinton’s honesty is in question"
+    assert not claim.direct

@@ -151,8 +151,7 @@ def _with_lead(doc: Doc, text: str, quote: Quote, frags: list[tuple[int, int]]
     """A quotation that starts mid-sentence ('The people of Scranton “deserve
     someone who is with them,” Biden said') completes the writer's words before
     it: the statement is the whole sentence. Not after other quotation marks, a
-    colon or a comma ('Biden said, “...”'), nor for a title ('on CNN’s “New
-    Day,” X said', 'the “No Comparison” ad')."""
+    colon or a comma ('Biden said, “...”')."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or len(frags) != 1:
         return frags
@@ -161,12 +160,16 @@ def _with_lead(doc: Doc, text: str, quote: Quote, frags: list[tuple[int, int]]
     if (not lead.strip() or "\n" in lead or "''" in lead or lead.rstrip().endswith(",")
             or any(mark in lead for mark in "\"“”:;")):
         return frags
-    words = doc.char_span(start, quote.outer_start, alignment_mode="contract")
-    if words is None or not len(words) or words[-1].tag_ == "POS":
-        return frags
     while text[start].isspace():
         start += 1
     return [(start, quote.outer_end)]
+
+
+def _title(doc: Doc, quote: Quote) -> bool:
+    """A quotation right after a possessive names a show or a work ('on Fox News
+    Channel’s “Hannity,” Gingrich said'): a title, not what anyone said."""
+    mark = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
+    return mark is not None and mark.start > 0 and doc[mark.start - 1].tag_ == "POS"
 
 
 def _that_clause(cue: Token) -> bool:
@@ -183,7 +186,7 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
         # '... as “fantastic,” telling reporters ...': a participle with no subject
         # of its own follows its host's words; only a quotation after it is its own.
         before = None
-    if before is not None and _that_clause(head):
+    if before is not None and (_that_clause(head) or _title(doc, before)):
         # '“This Week,” Carson admitted that ...': the cue reports its own clause;
         # the quotation before it is a title or someone else's words.
         before = None
