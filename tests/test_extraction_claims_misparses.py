@@ -126,3 +126,14 @@ def test_quotation_after_a_possessive_is_a_title() -> None:
     claim = _by_cue(text, "said")
     assert claim.content.text == "Clinton’s honesty is in question"
     assert not claim.direct
+
+
+def test_short_answer_is_the_whole_content() -> None:
+    text = ("Asked whether Clinton “has the integrity to serve effectively as president,” "
+            "75 percent of Democrats said yes, but 55 percent of all voters said no.")
+    claims = extract(text).claims
+    said = [(c.speaker.text if c.speaker else None, c.content.text)
+            for c in claims if c.cue.text == "said"]
+    assert said == [("75 percent of Democrats", "yes"), ("55 percent of all voters", "no")]
+    asked = _by_cue(text, "Asked")
+    assert asked.content.text.startswith("whether Clinton “has the integrity")

@@ -54,6 +54,8 @@ _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 _ASPECTUAL = word_set("continue go attempt try seek begin start keep proceed")
 # Those of them that report nothing with any other infinitive ("seek to" can).
 _FRAMES = _ASPECTUAL - {"seek"}
+# What a reporting verb can take as its whole content: "said yes".
+_ANSWERS = word_set("yes no so")
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _MONTHS = word_set("""january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -307,6 +309,16 @@ def _aspectual_only(tok: Token) -> bool:
         c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
 
 
+def _short_answer(tok: Token, cue_end: int) -> int | None:
+    """'75 percent said yes', 'half said so': the answer is the whole content,
+    whatever quotation or question comes before it."""
+    doc = tok.doc
+    if cue_end >= len(doc) or doc[cue_end].lower_ not in _ANSWERS:
+        return None
+    word = doc[cue_end]
+    return word.i if word.head.i == tok.i and word.dep_ in {"intj", "dobj", "advmod"} else None
+
+
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
@@ -345,7 +357,11 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     # next to a quotation only if the quotation is next to the participle itself.
     borrowed = subject is not None and subject.head.i != tok.i and (
         tok.tag_ == "VBG" or tok.dep_ == "conj")
-    frags = quote_content(doc, text, quotes, cue, None if borrowed else speaker, tok)
+    answer = _short_answer(tok, cue[1])
+    if answer is not None:
+        frags = token_fragments(doc, [answer], text)
+    else:
+        frags = quote_content(doc, text, quotes, cue, None if borrowed else speaker, tok)
     if len(frags) == 1 and frags[0][0] > doc[cue[1] - 1].idx:
         frags = _quote_in_clause(doc, text, tok, cue, frags[0], lexicon)
     if not frags:
