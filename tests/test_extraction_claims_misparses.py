@@ -137,3 +137,15 @@ def test_short_answer_is_the_whole_content() -> None:
     assert said == [("75 percent of Democrats", "yes"), ("55 percent of all voters", "no")]
     asked = _by_cue(text, "Asked")
     assert asked.content.text.startswith("whether Clinton “has the integrity")
+
+
+def test_relative_word_before_the_speaker_is_content() -> None:
+    text = ("He criticized Clinton’s email use, which an FBI investigation said was "
+            "“extremely careless.”")
+    claim = _by_cue(text, "said")
+    assert [text[s:e] for s, e in claim.content.fragments] == [
+        "which", "was “extremely careless.”"]
+    # A relative pronoun that is the subject is the speaker, not content.
+    who = _by_cue("Smith, who said the plan would fail, left early.", "said")
+    assert who.speaker is not None and who.speaker.text == "who"
+    assert who.content.text == "the plan would fail"

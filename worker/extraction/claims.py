@@ -319,6 +319,16 @@ def _short_answer(tok: Token, cue_end: int) -> int | None:
     return word.i if word.head.i == tok.i and word.dep_ in {"intj", "dobj", "advmod"} else None
 
 
+def _relative_word(tok: Token, speaker: tuple[int, int] | None) -> int | None:
+    """'which he said was a mistake', 'what he calls corruption': the relative
+    word before the speaker stands for part of what was said, so it belongs to
+    the content (not "Smith, who said ...", where it is the speaker)."""
+    first = tok.doc[tok.left_edge.i]
+    if first.tag_ not in {"WDT", "WP"} or speaker is None or first.i >= speaker[0]:
+        return None
+    return first.i
+
+
 def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
     cue = cue_extent(tok, lexicon)
@@ -366,6 +376,9 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         frags = _quote_in_clause(doc, text, tok, cue, frags[0], lexicon)
     if not frags:
         frags = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
+        relative = _relative_word(tok, speaker)
+        if frags and relative is not None:
+            frags = token_fragments(doc, [relative], text) + frags
     if speaker is not None:
         s_start, s_end = doc[speaker[0]].idx, doc[speaker[1] - 1].idx
         frags = [f for f in frags if not (f[0] <= s_start and s_end < f[1])]
