@@ -149,3 +149,10 @@ def test_relative_word_before_the_speaker_is_content() -> None:
     who = _by_cue("Smith, who said the plan would fail, left early.", "said")
     assert who.speaker is not None and who.speaker.text == "who"
     assert who.content.text == "the plan would fail"
+
+
+def test_contrast_set_off_by_a_comma_ends_the_content() -> None:
+    text = ("About half say they want a president with business experience, while "
+            "about 4 in 10 want one with political experience.")
+    claim = _by_cue(text, "say")
+    assert claim.content.text == "they want a president with business experience"

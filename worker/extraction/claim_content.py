@@ -51,8 +51,10 @@ _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent
 _STOP_DEPS = frozenset({"cc", "conj", "parataxis", "nsubj", "nsubjpass", "dep"})
 # Cues whose stray clause is their content (see ``_stray_clause``).
 _STRAY_CUES = word_set("say tell add write insist argue claim note")
-# A non-restrictive relative clause ending the content is an aside.
+# A non-restrictive relative clause ending the content is an aside, and so is a
+# contrast set off by a comma.
 _ASIDE_DEPS = frozenset({"relcl"})
+_CONTRAST_MARKS = word_set("while though although whereas")
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
 
@@ -341,17 +343,26 @@ def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
 
 def _before_trailing_aside(doc: Doc, tokens: list[int]) -> list[int]:
     """Content ends before a trailing aside set off by a comma ("criticised
-    Clinton's email use, which the FBI called careless"): the writer's gloss."""
+    Clinton's email use, which the FBI called careless"; "..., while others
+    disagree"): the writer's gloss."""
     if not tokens:
         return tokens
     last = tokens[-1]
     for i in tokens[1:]:
         tok = doc[i]
-        if (tok.dep_ in _ASIDE_DEPS and tok.head.i < tok.i and tok.head.i in tokens
+        aside = tok.dep_ in _ASIDE_DEPS or _contrast_clause(tok)
+        if (aside and tok.head.i < tok.i and tok.head.i in tokens
                 and comma_before(tok) and tok.right_edge.i >= last
                 and tok.left_edge.i - 1 > tokens[0]):
             return [j for j in tokens if j < tok.left_edge.i - 1]
     return tokens
+
+
+def _contrast_clause(tok: Token) -> bool:
+    """"..., while about 4 in 10 want one with experience": a contrast the
+    writer sets beside the statement, not part of it."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in tok.children)
 
 
 def _before_trailing_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:
