@@ -66,6 +66,19 @@ def side_participle(tok: Token) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VBG"
 
 
+def apposed_speaker(verb: Token) -> Token | None:
+    """A name right before ``verb`` that the parser took for an apposition to
+    the phrase before the comma ("Asked about his criticisms of Trump, Rubio
+    said ..."): it is the verb's speaker, not part of that phrase."""
+    if verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if (name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.i < name.i
+            and comma_before(name)):
+        return name
+    return None
+
+
 def comma_before(tok: Token) -> bool:
     """Whether a comma comes right before ``tok``'s phrase."""
     start = tok.left_edge.i

@@ -27,6 +27,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.claim_content import (
+    apposed_speaker,
     comma_before,
     content_tokens,
     quote_content,
@@ -128,14 +129,11 @@ def _stray_subject(cue: Token) -> Token | None:
     adviser, Jake Sullivan, said: ..."; "Asked about X, Rubio said"), or right
     after it ('"...," said Robin Maynard, half joking'): the parser hung it
     elsewhere, but nothing else can be the speaker of that cue."""
+    apposed = apposed_speaker(cue)
+    if apposed is not None:
+        return apposed
     doc = cue.doc
     i = cue.i - 1
-    glued = doc[i] if i >= 0 else None
-    if (glued is not None and glued.pos_ == "PROPN" and glued.dep_ == "appos"
-            and glued.head.i < glued.i and comma_before(glued)):
-        # "Asked about his criticisms of Trump, Rubio said ...": the parser took
-        # the speaker for an apposition to the phrase before the comma.
-        return glued
     while i >= 0 and doc[i].text == ",":
         i -= 1
     before = doc[i] if i >= 0 and i < cue.i - 1 else None

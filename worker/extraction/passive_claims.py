@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import comma_before, side_participle
+from worker.extraction.claim_content import apposed_speaker, comma_before, side_participle
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
 RAISING_CUES = frozenset({"seem", "appear"})
@@ -53,9 +53,9 @@ def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, lis
                      c.dep_ in {"ccomp", "prep", "xcomp"} or (c.dep_ == "advcl" and _question(c)))
                  for t in c.subtree]
         # "Asked about X, Rubio said": the parser may hang the speaker on X.
-        glued = cue.doc[cue.head.i - 1] if cue.head.i > cue.i + 1 else None
-        if glued is not None and glued.dep_ == "appos" and comma_before(glued):
-            asked = [i for i in asked if i < glued.left_edge.i]
+        speaker = apposed_speaker(cue.head) if cue.head.i > cue.i + 1 else None
+        if speaker is not None:
+            asked = [i for i in asked if i < speaker.left_edge.i]
         return (agent, asked) if asked else None
     if not any(c.dep_ == "auxpass" for c in cue.children):
         return None
