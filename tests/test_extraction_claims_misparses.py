@@ -15,12 +15,16 @@ def _by_cue(text: str, cue: str) -> Claim:
     return claim
 
 
+def _speaker(claim: Claim) -> str | None:
+    return claim.speaker.text if claim.speaker else None
+
+
 def test_quotation_the_parser_hung_on_the_cue() -> None:
     # The parser takes the quotation's first words for adverbs of "said".
     text = ("At one point, a woman asked for a photo and Clinton said, "
             "“as long as we’re not violating any election laws.”")
     claim = _by_cue(text, "said")
-    assert claim.speaker is not None and claim.speaker.text == "Clinton"
+    assert _speaker(claim) == "Clinton"
     assert claim.content.text.startswith("as long as we’re not violating")
     assert claim.direct
 
@@ -30,7 +34,7 @@ def test_clause_the_parser_hung_on_another_verb() -> None:
     text = ("The endorsement comes just three days after Trump told The Washington "
             "Post he was “not quite there yet” on supporting Ryan.")
     claim = _by_cue(text, "told")
-    assert claim.speaker is not None and claim.speaker.text == "Trump"
+    assert _speaker(claim) == "Trump"
     assert claim.content.text.startswith("he was “not quite there yet”")
 
 
@@ -59,7 +63,7 @@ def test_participle_the_parser_hung_inside_the_quotation() -> None:
     text = ("Clinton seemed to be ready to riff on the incident in Iowa, telling the "
             "crowd, “Some people get a little carried away, have you noticed that?”")
     claim = _by_cue(text, "telling")
-    assert claim.speaker is not None and claim.speaker.text == "Clinton"
+    assert _speaker(claim) == "Clinton"
     assert claim.content.text.startswith("Some people get a little carried away")
 
 
@@ -87,7 +91,7 @@ def test_verb_reports_only_in_the_kinds_it_was_annotated_in() -> None:
 def test_speaker_the_parser_took_for_an_apposition() -> None:
     text = "Asked about his criticisms of Trump, Rubio said that he still had concerns."
     said = _by_cue(text, "said")
-    assert said.speaker is not None and said.speaker.text == "Rubio"
+    assert _speaker(said) == "Rubio"
     assert said.content.text == "that he still had concerns"
     # The question ends before the speaker, and its particle stays in the cue.
     asked = _by_cue(text, "Asked about")
@@ -105,7 +109,7 @@ def test_according_to_sources_a_whole_coordination() -> None:
     text = ("Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged "
             "13 percent, according to the results.")
     claim = _by_cue(text, "according to")
-    assert claim.speaker is not None and claim.speaker.text == "the results"
+    assert _speaker(claim) == "the results"
     assert claim.content.text == ("Trump received 37 percent, Clinton had 36 percent "
                                   "and Bloomberg snagged 13 percent")
 
@@ -132,8 +136,7 @@ def test_short_answer_is_the_whole_content() -> None:
     text = ("Asked whether Clinton “has the integrity to serve effectively as president,” "
             "75 percent of Democrats said yes, but 55 percent of all voters said no.")
     claims = extract(text).claims
-    said = [(c.speaker.text if c.speaker else None, c.content.text)
-            for c in claims if c.cue.text == "said"]
+    said = [(_speaker(c), c.content.text) for c in claims if c.cue.text == "said"]
     assert said == [("75 percent of Democrats", "yes"), ("55 percent of all voters", "no")]
     asked = _by_cue(text, "Asked")
     assert asked.content.text.startswith("whether Clinton “has the integrity")
@@ -147,7 +150,7 @@ def test_relative_word_before_the_speaker_is_content() -> None:
         "which", "was “extremely careless.”"]
     # A relative pronoun that is the subject is the speaker, not content.
     who = _by_cue("Smith, who said the plan would fail, left early.", "said")
-    assert who.speaker is not None and who.speaker.text == "who"
+    assert _speaker(who) == "who"
     assert who.content.text == "the plan would fail"
 
 
