@@ -246,3 +246,42 @@ def test_speaker_in_apposition_to_a_quoted_vocative() -> None:
     assert speaker is not None and speaker.startswith("Representative Steve Cohen")
     assert cue == "told"
     assert content == ["That was a good speech you gave last night, Mr. President"]
+
+
+def test_the_occasion_after_the_object_is_not_content() -> None:
+    assert _only("Trump attacked Machado during the debate.") == (
+        "Trump", "attacked", ["Machado"])
+    assert _only("The court rejected that argument at a hearing in March.") == (
+        "The court", "rejected", ["that argument"])
+    # Not a purpose or manner: those are part of what is reported.
+    assert _only("Mr. Sanders praised the union for organizing the strike.")[2] == [
+        "the union for organizing the strike"]
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_on() -> None:
+    assert _only("As the Post reported on Monday, the FBI had opened an inquiry.") == (
+        "the Post", "reported", ["the FBI had opened an inquiry"])
+    assert _only("As Trump said last week, the economy is weak.") == (
+        "Trump", "said", ["the economy is weak"])
+    speaker, cue, content = _only("The economy, as Trump noted, is weak.")
+    assert (speaker, cue, content) == ("Trump", "noted", ["The economy", "is weak"])
+    # An as-clause with a topic of its own reports that topic.
+    claims = _claims("As the candidates sparred over military spending, the crowd left.")
+    assert [(c.cue.text, c.content.text) for c in claims] == [
+        ("sparred over", "military spending")]
+
+
+def test_a_clause_ended_by_a_colon_introduces_the_next() -> None:
+    assert _only("We have been here before: Osama bin Laden declared war on the "
+                 "United States.") == ("Osama bin Laden", "declared", ["war on the United States"])
+
+
+def test_a_that_clause_is_its_hosts_complement() -> None:
+    assert _only("The worst part is that he doesn't even believe it.") == (
+        "he", "doesn't even believe", ["it"])
+
+
+def test_a_title_case_quotation_after_of_is_a_title() -> None:
+    text = ("On this weekend’s broadcast of “Fox News Sunday,” Pence said the tweet "
+            "was meant to mock Clinton.")
+    assert _only(text) == ("Pence", "said", ["the tweet was meant to mock Clinton"])

@@ -159,3 +159,24 @@ def test_contrast_set_off_by_a_comma_ends_the_content() -> None:
             "about 4 in 10 want one with political experience.")
     claim = _by_cue(text, "say")
     assert claim.content.text == "they want a president with business experience"
+
+
+def test_clause_the_parser_took_for_an_adjunct_after_a_time_phrase() -> None:
+    # "accept" is parsed as an adverbial clause because of "after the convention".
+    text = ("Trump said after the convention he would not accept Cruz's endorsement "
+            "if it were offered.")
+    claim = _by_cue(text, "said")
+    assert _speaker(claim) == "Trump"
+    assert claim.content.text == "he would not accept Cruz's endorsement if it were offered"
+    # A clause with a conjunction is an adjunct, not what was said.
+    claims = extract("He said it twice because he was angry.").claims
+    assert claims and all("angry" not in c.content.text for c in claims)
+
+
+def test_name_the_parser_ran_into_the_phrase_before_the_cue() -> None:
+    # "Trump" is parsed as part of "the Washington Post Trump", an object of "of".
+    text = ("In a March 2016 meeting with the editorial board of the Washington Post "
+            "Trump said that U.S. involvement in NATO may need to be diminished.")
+    claim = _by_cue(text, "said")
+    assert claim.speaker is not None and claim.speaker.text.endswith("Trump")
+    assert claim.content.text.startswith("that U.S. involvement in NATO")

@@ -54,6 +54,12 @@ _STRAY_CUES = word_set("say tell add write insist argue claim note")
 # A non-restrictive relative clause ending the content is an aside, and so is a
 # contrast set off by a comma.
 _ASIDE_DEPS = frozenset({"relcl"})
+_OCCASION_PREPS = word_set("at during after before despite amid")
+_TITLE_WORDS = 8
+_TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with")
+# Prepositions of an as-clause's cue that leave its host as the content ("as he
+# pointed out in Iowa", "as he told reporters", "as she put it with a chart").
+_AS_HOST_PREPS = _SETTING_PREPS | word_set("with to")
 _CONTRAST_MARKS = word_set("while though although whereas")
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
@@ -182,9 +188,18 @@ def _with_lead(doc: Doc, text: str, quote: Quote, frags: list[tuple[int, int]]
 
 def _title(doc: Doc, quote: Quote) -> bool:
     """A quotation right after a possessive names a show or a work ('on Fox News
-    Channel’s “Hannity,” Gingrich said'): a title, not what anyone said."""
+    Channel’s “Hannity,” Gingrich said'), and so does one in title case after
+    "of" ('on this weekend’s broadcast of “Fox News Sunday,” Pence said'): a
+    title, not what anyone said."""
     mark = doc.char_span(quote.outer_start, quote.outer_start + 1, alignment_mode="expand")
-    return mark is not None and mark.start > 0 and doc[mark.start - 1].tag_ == "POS"
+    if mark is None or mark.start == 0:
+        return False
+    before = doc[mark.start - 1]
+    if before.tag_ == "POS":
+        return True
+    words = [w for w in doc.text[quote.start : quote.end].split() if w[:1].isalpha()]
+    return before.lower_ == "of" and 0 < len(words) <= _TITLE_WORDS and all(
+        w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _that_clause(cue: Token) -> bool:
@@ -247,9 +262,37 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
             # "calling for the US to step up ...": a for-to clause, its "for" in the cue.
             return list(range(cue_end, child.right_edge.i + 1))
     for child in cue.lefts:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _introduces(child):
             return [t.i for t in child.subtree]
-    return _setting_clause(cue)
+    return _setting_clause(cue) or _unmarked_clause(cue, cue_end)
+
+
+def _unmarked_clause(cue: Token, cue_end: int) -> list[int]:
+    """'Trump said after the convention he would not accept ...': a finite
+    clause with its own subject and no conjunction, which the parser took for
+    an adjunct because of the time phrase before it, is what was said (from
+    its subject on). Only for verbs that report with a clause."""
+    if cue.lemma_.lower() not in _STRAY_CUES:
+        return []
+    for child in cue.rights:
+        if child.dep_ != "advcl" or child.i < cue_end or child.tag_ in {"VBG", "VBN"}:
+            continue
+        if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+               or (c.dep_ == "aux" and c.lower_ == "to")
+               for c in child.children if c.i < child.i):
+            continue
+        subjects = [c for c in child.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and not comma_before(subjects[0].left_edge):
+            return list(range(subjects[0].left_edge.i, child.right_edge.i + 1))
+    return []
+
+
+def _introduces(clause: Token) -> bool:
+    """'We have been here before: Osama bin Laden declared war ...': a clause
+    ended by a colon introduces the sentence after it; it is not what that
+    sentence's verb reports."""
+    doc, end = clause.doc, clause.right_edge.i
+    return doc[end].text in {":", ";"} or (end + 1 < len(doc) and doc[end + 1].text in {":", ";"})
 
 
 def _setting_clause(cue: Token) -> list[int]:
@@ -278,10 +321,42 @@ def _host_clause(cue: Token, lexicon: Lexicon) -> list[int]:
         host = host.head
     if cue.dep_ not in {"parataxis", "ccomp"} or host.pos_ not in {"VERB", "AUX"}:
         return []
-    if cue.dep_ != "parataxis" and (host.i > cue.i or lexicon.is_cue(host)):
+    if cue.dep_ != "parataxis" and (host.i > cue.i or lexicon.is_cue(host) or any(
+            c.dep_ == "mark" for c in cue.children)):
+        # "The worst part is that he doesn't believe it": a clause with a
+        # conjunction is its host's complement, not a report about the host.
         return []
     own = {t.i for t in cue.subtree}
     return [t.i for t in host.subtree if t.i not in own]
+
+
+def _as_clause_host(cue: Token) -> list[int]:
+    """'As the Post reported, the FBI had opened an inquiry'; 'those voters, as
+    Clyburn noted, will ...': the clause the as-clause hangs on is what was
+    reported. Not when the cue has an object or a topic of its own ("as they
+    sparred over spending", "as he spoke about it")."""
+    host = cue.head
+    if cue.dep_ != "advcl" or host.pos_ not in {"VERB", "AUX"} or not any(
+            c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return []
+    addressee = cue.lemma_.lower() in ADDRESSEE_CUES
+    if any(c.dep_ in {"ccomp", "xcomp", "attr", "acomp"}
+           or (c.dep_ == "dobj" and not addressee)
+           or (c.dep_ == "prep" and c.lower_ not in _AS_HOST_PREPS) for c in cue.rights):
+        return []
+    own = {t.i for t in cue.subtree}
+    found = [t.i for t in host.subtree if t.i not in own]
+    doc = cue.doc
+    if host.i > cue.i:
+        # "As Trump said last week, the economy ...": words up to the comma
+        # after the as-clause belong to it, wherever the parser hung them.
+        comma = next((i for i in found if cue.i < i < host.i and doc[i].text == ","), None)
+        if comma is not None:
+            found = [i for i in found if i < cue.i or i > comma]
+    # Not the conjunction or comma that joins the as-clause to its host.
+    while found and (doc[found[0]].is_punct or doc[found[0]].dep_ == "cc"):
+        found.pop(0)
+    return found
 
 
 def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
@@ -322,7 +397,8 @@ def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
     for child in cue.rights:
         if child.i <= end or child.dep_ == "punct":
             continue
-        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or comma_before(child):
+        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or comma_before(child) \
+                or _occasion(child):
             break
         end = child.right_edge.i
     return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
@@ -401,8 +477,17 @@ def _content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     if cue.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in cue.children):
         # "..., saying that ...", "..., applauding X": the participle's own words.
         return _complement(cue, cue_end) or _objects(cue, cue_end, lexicon)
-    return (_complement(cue, cue_end) or _host_clause(cue, lexicon)
+    return (_complement(cue, cue_end) or _host_clause(cue, lexicon) or _as_clause_host(cue)
             or _objects(cue, cue_end, lexicon) or _stray_clause(cue, cue_end))
+
+
+def _occasion(tok: Token) -> bool:
+    """An adjunct after the content that says when or on what occasion the words
+    were said ("attacked Machado during the debate", "denounced it at a rally",
+    "cited the figure after the forum, saying ..."): the report's setting."""
+    if tok.dep_ == "advcl":
+        return tok.tag_ in {"VBG", "VBD", "VBN", "VBZ"}
+    return tok.dep_ == "prep" and tok.lower_ in _OCCASION_PREPS
 
 
 def _stray_clause(cue: Token, cue_end: int) -> list[int]:

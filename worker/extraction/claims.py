@@ -136,6 +136,12 @@ def _stray_subject(cue: Token) -> Token | None:
     i = cue.i - 1
     while i >= 0 and doc[i].text == ",":
         i -= 1
+    if (i == cue.i - 1 and i >= 0 and cue.dep_ == "ROOT" and doc[i].pos_ == "PROPN"
+            and doc[i].dep_ in {"pobj", "dobj", "compound"} and doc[i].right_edge.i == i
+            and doc[i].ent_type_ not in {"DATE", "TIME"}):
+        # "In a meeting with the editorial board of the Post Trump said that ...":
+        # the parser ran the name into the phrase before it.
+        return doc[i]
     before = doc[i] if i >= 0 and i < cue.i - 1 else None
     if before is not None and before.pos_ in {"PROPN", "NOUN"} and before.dep_ != "nsubj" \
             and before.right_edge.i == before.i:
