@@ -285,3 +285,17 @@ def test_a_title_case_quotation_after_of_is_a_title() -> None:
     text = ("On this weekend’s broadcast of “Fox News Sunday,” Pence said the tweet "
             "was meant to mock Clinton.")
     assert _only(text) == ("Pence", "said", ["the tweet was meant to mock Clinton"])
+
+
+def test_what_an_addressee_was_asked_or_told_about() -> None:
+    assert _only("He asked Clinton about her email scandal.") == (
+        "He", "asked", ["her email scandal"])
+    assert _only("Trump tells his supporters at a rally to “go to your place and vote.”") == (
+        "Trump", "tells", ["to “go to your place and vote.”"])
+
+
+def test_an_as_clause_with_an_object_is_not_a_report_of_its_host() -> None:
+    text = ("As he welcomed several hundred guests, Scott was also launching his bid "
+            "for the seat.")
+    claims = _claims(text)
+    assert claims and all("Scott" not in c.content.text for c in claims)

@@ -180,3 +180,19 @@ def test_name_the_parser_ran_into_the_phrase_before_the_cue() -> None:
     claim = _by_cue(text, "said")
     assert claim.speaker is not None and claim.speaker.text.endswith("Trump")
     assert claim.content.text.startswith("that U.S. involvement in NATO")
+
+
+def test_title_after_the_cue_taken_for_its_subject() -> None:
+    text = ("“There's a severe disconnect between this White House and our military,” "
+            "Flynn, a top Trump surrogate, said Thursday on Fox News’s “Fox and Friends.”")
+    claim = _by_cue(text, "said Thursday")
+    assert _speaker(claim) == "Flynn, a top Trump surrogate"
+    assert claim.content.text.startswith("There's a severe disconnect")
+
+
+def test_participle_in_a_preposition_speaks_for_a_passive_host() -> None:
+    text = ("After saying her right foot was “so swollen I could barely get my shoe on,” "
+            "she was “whisked off to Bethesda Naval Hospital” for tests.")
+    claim = _by_cue(text, "saying")
+    assert _speaker(claim) == "she"
+    assert claim.content.text.startswith("her right foot was")

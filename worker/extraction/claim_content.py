@@ -60,6 +60,9 @@ _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with")
 # Prepositions of an as-clause's cue that leave its host as the content ("as he
 # pointed out in Iowa", "as he told reporters", "as she put it with a chart").
 _AS_HOST_PREPS = _SETTING_PREPS | word_set("with to")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Prepositions that give what an addressee was told or asked about.
+_TOPIC_PREPS = word_set("about of on")
 _CONTRAST_MARKS = word_set("while though although whereas")
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
@@ -256,6 +259,14 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
                         first = min([first, *(c.left_edge.i for c in other.children
                                               if c.dep_ == "pobj")])
             return list(range(first, child.right_edge.i + 1))
+    if cue.lemma_.lower() in ADDRESSEE_CUES:
+        for child in cue.rights:
+            if child.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" and c.i == child.left_edge.i
+                    for c in child.children):
+                # "tells his supporters at a rally to “go vote”": the parser took
+                # the infinitive for a purpose clause.
+                return list(range(child.left_edge.i, child.right_edge.i + 1))
     for child in cue.rights:
         if child.dep_ == "advcl" and child.left_edge.i == cue_end - 1 \
                 and child.left_edge.dep_ == "mark":
@@ -350,9 +361,16 @@ def _as_clause_host(cue: Token) -> list[int]:
     if host.i > cue.i:
         # "As Trump said last week, the economy ...": words up to the comma
         # after the as-clause belong to it, wherever the parser hung them.
-        comma = next((i for i in found if cue.i < i < host.i and doc[i].text == ","), None)
-        if comma is not None:
-            found = [i for i in found if i < cue.i or i > comma]
+        subjects = [c for c in host.lefts if c.dep_ in _SUBJECT_DEPS and c.i > cue.i]
+        limit = subjects[0].left_edge.i if subjects else host.i
+        comma = next((i for i in range(cue.i + 1, limit) if doc[i].text == ","), None)
+        if comma is None:
+            return []  # no comma closes the as-clause: the parser lost its edges
+        found = [i for i in found if i < cue.i or i > comma]
+        # Before the as-clause only the host's subject is reported ("The
+        # economy, as Trump noted, is weak"), not a link word ("Yet, as ...").
+        subject = {t.i for c in host.lefts if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+        found = [i for i in found if i > cue.i or i in subject]
     # Not the conjunction or comma that joins the as-clause to its host.
     while found and (doc[found[0]].is_punct or doc[found[0]].dep_ == "cc"):
         found.pop(0)
@@ -371,7 +389,13 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
         # "warned of X", "asked for X": a particle's object is never the addressee.
         return [t.i for c in particle[0].children if c.dep_ in {"pobj", "pcomp"}
                 for t in c.subtree]
-    if lemma in ADDRESSEE_CUES or lemma not in lexicon.strong:
+    if lemma in ADDRESSEE_CUES:
+        # "asked Clinton about her email scandal": what the addressee was asked about.
+        topic = next((c for c in rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                      and c.i >= cue_end), None)
+        return [] if topic is None else [t.i for o in topic.children
+                                         if o.dep_ in {"pobj", "pcomp"} for t in o.subtree]
+    if lemma not in lexicon.strong:
         return []
     objects = [c for c in rights if c.dep_ in {"dobj", "dative"}]
     if objects:

@@ -108,7 +108,11 @@ def _subject(cue: Token) -> Token | None:
     if cue.i > head.i and comma_before(cue):
         while head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"}:
             head = head.head
-    return _subject(head) if head.pos_ in {"VERB", "AUX"} else None
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    # "After saying her foot was swollen, she was whisked off": the host's
+    # surface subject, passive or not, is who spoke.
+    return _subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _misattached_subject(cue: Token) -> Token | None:
@@ -358,6 +362,10 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         # the quotation's last words for the subject, with the speaker in apposition.
         subject = next((c for c in subject.rights if c.dep_ == "appos"
                         and not _in_any(c.idx, inside_quotes)), subject)
+        if _in_any(subject.idx, inside_quotes) and subject.i > tok.i:
+            # '“...,” Flynn, a surrogate, said on “Fox and Friends.”': a title
+            # after the cue taken for its subject; the name before is the speaker.
+            subject = _stray_subject(tok) or subject
     speaker = _speaker_span(subject, tok, lexicon) if subject is not None else None
     inherit = None
     if speaker is None and tok.tag_ == "VBG" and tok.dep_ in _PARTICIPLE_DEPS:
