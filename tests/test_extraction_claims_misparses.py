@@ -196,3 +196,20 @@ def test_participle_in_a_preposition_speaks_for_a_passive_host() -> None:
     claim = _by_cue(text, "saying")
     assert _speaker(claim) == "she"
     assert claim.content.text.startswith("her right foot was")
+
+
+def test_relative_clause_the_parser_took_for_the_cues_complement() -> None:
+    text = ("Clinton cited disparaging remarks Trump had made about Machado as examples "
+            "of his disrespect for women.")
+    claim = _by_cue(text, "cited")
+    assert claim.content.text.startswith("disparaging remarks Trump had made")
+    # An addressee before the clause is not part of it.
+    told = _by_cue("She told reporters the plan was dead.", "told")
+    assert told.content.text == "the plan was dead"
+
+
+def test_quotation_inside_a_leading_participle_clause_is_not_the_cues() -> None:
+    text = 'Bemoaning the "phony system," Trump accused Holt of being a Democrat.'
+    claim = _by_cue(text, "accused")
+    assert _speaker(claim) == "Trump"
+    assert claim.content.text == "Holt of being a Democrat"

@@ -205,6 +205,16 @@ def _title(doc: Doc, quote: Quote) -> bool:
         w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
+def _in_leading_clause(doc: Doc, head: Token, quote: Quote) -> bool:
+    """'Bemoaning the “phony system,” Trump accused Holt of ...': a quotation
+    inside an adjunct clause before the cue is that clause's, not the cue's."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(c.dep_ == "advcl" and c.i < head.i and c.left_edge.i < span.start
+               and c.right_edge.i >= span.end - 1 for c in head.lefts)
+
+
 def _that_clause(cue: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.i > cue.i and any(
         m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
@@ -219,7 +229,8 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
         # '... as “fantastic,” telling reporters ...': a participle with no subject
         # of its own follows its host's words; only a quotation after it is its own.
         before = None
-    if before is not None and (_that_clause(head) or _title(doc, before)):
+    if before is not None and (_that_clause(head) or _title(doc, before)
+                               or _in_leading_clause(doc, head, before)):
         # '“This Week,” Carson admitted that ...': the cue reports its own clause;
         # the quotation before it is a title or someone else's words.
         before = None
@@ -250,7 +261,7 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
     for child in cue.rights:
         if child.dep_ in {"ccomp", "xcomp"}:
             first = child.left_edge.i
-            if child.dep_ == "xcomp" or child.tag_ == "VB":
+            if child.dep_ == "xcomp" or child.tag_ == "VB" or _reduced_relative(cue, child):
                 for other in cue.rights:
                     if other.dep_ == "dobj" and cue_end <= other.i < first:
                         first = other.left_edge.i
@@ -276,6 +287,17 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
         if child.dep_ == "ccomp" and not _introduces(child):
             return [t.i for t in child.subtree]
     return _setting_clause(cue) or _unmarked_clause(cue, cue_end)
+
+
+def _reduced_relative(cue: Token, clause: Token) -> bool:
+    """'cited remarks Trump had made about Machado as examples of ...': a clause
+    right after the object with no conjunction, of a verb that names no
+    addressee, is the object's relative clause the parser took for the cue's
+    complement; the object is part of the content."""
+    if cue.lemma_.lower() in ADDRESSEE_CUES or any(c.dep_ == "mark" for c in clause.children):
+        return False
+    return any(o.dep_ == "dobj" and o.right_edge.i + 1 == clause.left_edge.i
+               for o in cue.rights)
 
 
 def _unmarked_clause(cue: Token, cue_end: int) -> list[int]:
