@@ -299,3 +299,18 @@ def test_an_as_clause_with_an_object_is_not_a_report_of_its_host() -> None:
             "for the seat.")
     claims = _claims(text)
     assert claims and all("Scott" not in c.content.text for c in claims)
+
+
+def test_a_split_quotation_resumes_after_an_aside_or_but() -> None:
+    text = ("“Every time you say that,” Tester said, referring to the 1 percent excuse, "
+            "“you give ammunition to the people who want to break up the big banks.”")
+    said = next(c for c in _claims(text) if c.cue.text == "said")
+    assert [text[s:e] for s, e in said.content.fragments] == [
+        "Every time you say that",
+        "you give ammunition to the people who want to break up the big banks."]
+    text = '"I love Larry," he said, but "Larry has a history of representing coal."'
+    assert _only(text)[2] == ["I love Larry", "Larry has a history of representing coal."]
+    # Not a quotation another speaker answers with.
+    text = '"We will win," he said, and "we will win big," she replied.'
+    assert [(c.cue.text, c.content.text) for c in _claims(text)] == [
+        ("said", "We will win"), ("replied", "we will win big")]

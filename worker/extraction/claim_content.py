@@ -63,6 +63,8 @@ _AS_HOST_PREPS = _SETTING_PREPS | word_set("with to")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Prepositions that give what an addressee was told or asked about.
 _TOPIC_PREPS = word_set("about of on")
+# Words between a reporting clause and the rest of its split quotation.
+_RESUMING = word_set("but and")
 _CONTRAST_MARKS = word_set("while though although whereas")
 _BEFORE_GAP = re.compile(r"^[\s,—–-]*$")
 _AFTER_GAP = re.compile(r"^[\s,:—–-]*$")
@@ -236,12 +238,39 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
         before = None
     if before is not None:
         frags = _with_lead(doc, text, before, list(before.fragments))
+        if after is None:
+            after = _resumed_quote(doc, text, quotes, clause[1], head)
         if after is not None and "," in text[clause[1] : after.outer_start]:
             frags += after.fragments
         return frags
     if after is not None:
         return list(after.fragments)
     return []
+
+
+def _resumed_quote(doc: Doc, text: str, quotes: list[Quote], clause_end: int,
+                   head: Token) -> Quote | None:
+    """The second half of a split quotation that resumes after an aside of the
+    reporting clause ('“Every time you say that,” Tester said, referring to the
+    excuse, “you give ammunition ...”') or after "but" ('“I love Larry,” he said,
+    but “when it comes to ...”'), when it ends the sentence."""
+    nxt = next((q for q in quotes if q.outer_start >= clause_end), None)
+    if nxt is None:
+        return None
+    gap = doc.char_span(clause_end, nxt.outer_start, alignment_mode="expand")
+    sent_end = head.sent.end_char
+    if gap is None or nxt.outer_start >= sent_end or text[nxt.outer_end : sent_end].strip(
+            " .\n\"”'"):
+        return None
+    if any(t.text in {".", "?", "!", ";"} for t in gap):
+        return None  # a new sentence, whatever the parser's sentence bounds
+    words = [t for t in gap if not (t.is_punct or t.is_space)]
+    aside = [c for c in head.rights if c.dep_ == "advcl" and c.tag_ == "VBG"
+             and c.right_edge.idx < nxt.outer_start]
+    if all(t.lower_ in _RESUMING or any(a.left_edge.i <= t.i <= a.right_edge.i for a in aside)
+           for t in words) and text[clause_end : nxt.outer_start].count(",") >= 1:
+        return nxt
+    return None
 
 
 def _as_content(cue: Token) -> list[int]:
