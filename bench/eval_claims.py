@@ -21,8 +21,9 @@ first is the gold standard, so the choice is deterministic.
 ``train``): per verb lemma, its cue count against its count as a verb outside
 attributed content, the verb + particle pairs annotated as one cue, and the
 same two counts for a verb with the particle right after it, and the two
-counts per complement kind (clause, infinitive, neither). Only counts are
-written, no text.
+counts per complement kind (clause, infinitive, neither), and the same two
+counts for predicative adjectives with their complement ("critical of",
+"eager" + infinitive). Only counts are written, no text.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from worker.extraction.adjective_claims import adjective_kind
 from worker.extraction.cues import KINDS, adjacent_particle, complement_kind
 from worker.extraction.model import Claim
 from worker.extraction.nlp import get_nlp
@@ -257,6 +259,9 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     # The same two counts per complement kind: "found that ..." against "found a job".
     kind_cues: Counter[tuple[str, str]] = Counter()
     kind_all: Counter[tuple[str, str]] = Counter()
+    # Predicative adjectives per complement ("critical of", "eager" + infinitive).
+    adj_cues: Counter[str] = Counter()
+    adj_all: Counter[str] = Counter()
     nlp = get_nlp()
     for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
         # Annotation is univocal: a verb inside another attribution's content is
@@ -266,6 +271,15 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
         verbs.update(t.lemma_.lower() for t in free)
         kind_all.update((t.lemma_.lower(), complement_kind(t)) for t in free)
         pair_all.update(p for p in map(_adjacent_particle, free) if p is not None)
+        cue_frags = sorted(f for a in gold for f in a.cue)
+        for adj in doc:
+            key = _adjective_key(adj)
+            if key is not None and not _covered(adj.idx, inside):
+                adj_all[key] += 1
+                # "was quick to deny": a cue whose infinitive is in it too is the verb's.
+                infinitive = [c for c in adj.rights if c.dep_ == "xcomp"]
+                adj_cues[key] += _covered(adj.idx, cue_frags) and not (
+                    infinitive and _covered(infinitive[0].idx, cue_frags))
         for attribution in gold:
             head = _cue_head(doc, sorted(attribution.cue)) if attribution.cue else None
             if head is None:
@@ -287,6 +301,8 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
         "verbs": {k: [cues[k], verbs[k]] for k in sorted(kept)},
         "verb_kinds": {k: {kind: [kind_cues[(k, kind)], kind_all[(k, kind)]] for kind in KINDS}
                        for k in sorted(kept)},
+        "adjectives": {k: [v, adj_all[k]] for k, v in sorted(adj_cues.items())
+                       if v >= 3 and v >= 0.15 * adj_all[k]},
         "particles": sorted(f"{a} {b}" for (a, b), n in pairs.items()
                             if n >= 3 and joined[(a, b)] >= 0.6 * n),
         "verb_particles": {f"{a} {b}": [v, pair_all[(a, b)]]
@@ -294,8 +310,17 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
                            if v >= 3 and v >= 0.15 * pair_all[(a, b)]},
     }
     out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(data['verbs'])} verbs, {len(data['particles'])} particles, "
+    print(f"{len(data['verbs'])} verbs, {len(data['adjectives'])} adjectives, "
+          f"{len(data['particles'])} particles, "
           f"{len(data['verb_particles'])} verb + particle cues -> {out}")
+
+
+def _adjective_key(adj: Token) -> str | None:
+    """"critical of", "eager inf": a predicative adjective with its complement kind."""
+    if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+        return None
+    found = adjective_kind(adj)
+    return f"{adj.lemma_.lower()} {found[0]}" if found is not None else None
 
 
 def _adjacent_particle(verb: Token) -> tuple[str, str] | None:

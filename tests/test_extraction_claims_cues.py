@@ -314,3 +314,15 @@ def test_a_split_quotation_resumes_after_an_aside_or_but() -> None:
     text = '"We will win," he said, and "we will win big," she replied.'
     assert [(c.cue.text, c.content.text) for c in _claims(text)] == [
         ("said", "We will win"), ("replied", "we will win big")]
+
+
+def test_stance_adjectives_with_their_complement() -> None:
+    assert _only("Graham has been critical of Trump since the primaries.") == (
+        "Graham", "has been critical of", ["Trump"])
+    assert _only("Many Democrats are hopeful that the talks will resume.") == (
+        "Many Democrats", "are hopeful", ["that the talks will resume"])
+    # The reporting verb after the adjective carries the claim.
+    assert [c.cue.text for c in _claims("She was quick to deny the report.")] == ["to deny"]
+    # Adjectives that state no stance.
+    assert _claims("He is likely to win the state.") == []
+    assert _claims("They were able to vote early.") == []

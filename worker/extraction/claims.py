@@ -4,7 +4,8 @@ dependency parse and the quotation marks.
 Cues are reporting and attitude verbs from a lexicon learned from annotated
 news (``cues``), "according to" and "in a poll", and the constructions handled
 in their own modules: passive and raising cues (``passive_claims``), reporting
-nouns (``noun_claims``), "Name: statement" lines (``colon_claims``) and
+nouns (``noun_claims``), stance adjectives ("was critical of", from the same
+learned lexicon: ``adjective_claims``), "Name: statement" lines (``colon_claims``) and
 quotations signed with a dash (``signed_quotes``). The
 content comes from quotations next to the reporting clause or from the parse
 (``claim_content``). The speaker is the cue's subject with its whole phrase
@@ -26,6 +27,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from worker.extraction.adjective_claims import adjective_claim
 from worker.extraction.claim_content import (
     apposed_speaker,
     comma_before,
@@ -422,6 +424,8 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
             claim = _light_claim(doc, text, tok, quotes, lexicon, inside_quotes)
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            claim = _adjective_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "NOUN" and tok.lower_ in NOUN_CUES:
             claim = noun_raw_claim(tok, text)
         if claim is not None:
@@ -447,6 +451,22 @@ def _light_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: 
     if not frags:
         return None
     return RawClaim(cue, _speaker_span(subject, tok, lexicon), frags,
+                    _overlaps_quote(frags, quotes))
+
+
+def _adjective_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
+                     inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
+    found = adjective_claim(tok, lexicon)
+    if found is None:
+        return None
+    cue, content = found
+    subject = _subject(tok.head)
+    if subject is None or _in_any(subject.idx, inside_quotes):
+        return None
+    frags = token_fragments(doc, content, text)
+    if not frags:
+        return None
+    return RawClaim(cue, _speaker_span(subject, tok.head, lexicon), frags,
                     _overlaps_quote(frags, quotes))
 
 

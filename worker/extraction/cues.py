@@ -42,6 +42,10 @@ THRESHOLD = 0.3
 STRONG = 0.4
 # Minimum number of cue occurrences behind a lemma.
 MIN_COUNT = 3
+# Share of an adjective's uses with one complement kind annotated as a cue
+# before it counts as one: higher than for verbs, as a stance adjective is a
+# weaker report ("sure that", "willing to").
+ADJECTIVE_THRESHOLD = 0.5
 CORE_VERBS = word_set("""
     say tell add report claim deny warn describe term state insist announce explain
     note argue acknowledge admit confirm stress emphasise emphasize write suggest
@@ -100,6 +104,9 @@ class Lexicon:
     # Verb lemmas that are not cues in one complement kind, although they are
     # overall ("find" and "pledge" with only an object).
     not_in_kind: frozenset[tuple[str, str]] = frozenset()
+    # Predicative adjectives that report a stance, with their complement kind:
+    # ("critical", "of"), ("eager", "inf"), ("convinced", "clause").
+    adjectives: frozenset[tuple[str, str]] = frozenset()
 
     def is_cue(self, token: Token) -> bool:
         if token.pos_ != "VERB":
@@ -142,7 +149,12 @@ def get_lexicon() -> Lexicon:
         (verb, kind) for verb, by_kind in kinds.items() if verb not in CORE_VERBS
         for kind, (cue, total) in by_kind.items()
         if total >= KIND_MIN_TOTAL and cue < THRESHOLD * total)
-    return Lexicon(frozenset(verbs), frozenset(strong), particles, phrasal, not_in_kind)
+    adjectives = frozenset(
+        (lemma, kind) for lemma, kind, (cue, total) in
+        ((*k.split(), v) for k, v in raw.get("adjectives", {}).items())
+        if cue >= MIN_COUNT and cue >= ADJECTIVE_THRESHOLD * total)
+    return Lexicon(frozenset(verbs), frozenset(strong), particles, phrasal, not_in_kind,
+                   adjectives)
 
 
 def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
