@@ -23,7 +23,8 @@ attributed content, the verb + particle pairs annotated as one cue, and the
 same two counts for a verb with the particle right after it, and the two
 counts per complement kind (clause, infinitive, neither), and the same two
 counts for predicative adjectives with their complement ("critical of",
-"eager" + infinitive). Only counts are written, no text.
+"eager" + infinitive) and for nouns with a complement clause or infinitive
+("the suggestion that ..."). Only counts are written, no text.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from worker.extraction.adjective_claims import adjective_kind
 from worker.extraction.cues import KINDS, adjacent_particle, complement_kind
 from worker.extraction.model import Claim
 from worker.extraction.nlp import get_nlp
+from worker.extraction.noun_claims import noun_complement
 from worker.extraction.pipeline import extract
 
 ROLES = ("source", "cue", "content")
@@ -262,6 +264,9 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     # Predicative adjectives per complement ("critical of", "eager" + infinitive).
     adj_cues: Counter[str] = Counter()
     adj_all: Counter[str] = Counter()
+    # Nouns with a complement clause or infinitive ("the suggestion that ...").
+    noun_cues: Counter[str] = Counter()
+    noun_all: Counter[str] = Counter()
     nlp = get_nlp()
     for doc, (_, gold) in zip(nlp.pipe(t for t, _ in docs), docs, strict=True):
         # Annotation is univocal: a verb inside another attribution's content is
@@ -272,6 +277,11 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
         kind_all.update((t.lemma_.lower(), complement_kind(t)) for t in free)
         pair_all.update(p for p in map(_adjacent_particle, free) if p is not None)
         cue_frags = sorted(f for a in gold for f in a.cue)
+        for noun in doc:
+            key = _noun_key(noun)
+            if key is not None and not _covered(noun.idx, inside):
+                noun_all[key] += 1
+                noun_cues[key] += _covered(noun.idx, cue_frags)
         for adj in doc:
             key = _adjective_key(adj)
             if key is not None and not _covered(adj.idx, inside):
@@ -303,6 +313,8 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
                        for k in sorted(kept)},
         "adjectives": {k: [v, adj_all[k]] for k, v in sorted(adj_cues.items())
                        if v >= 3 and v >= 0.15 * adj_all[k]},
+        "nouns": {k: [v, noun_all[k]] for k, v in sorted(noun_cues.items())
+                  if v >= 3 and v >= 0.15 * noun_all[k]},
         "particles": sorted(f"{a} {b}" for (a, b), n in pairs.items()
                             if n >= 3 and joined[(a, b)] >= 0.6 * n),
         "verb_particles": {f"{a} {b}": [v, pair_all[(a, b)]]
@@ -311,6 +323,7 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
     }
     out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(data['verbs'])} verbs, {len(data['adjectives'])} adjectives, "
+          f"{len(data['nouns'])} nouns, "
           f"{len(data['particles'])} particles, "
           f"{len(data['verb_particles'])} verb + particle cues -> {out}")
 
@@ -321,6 +334,12 @@ def _adjective_key(adj: Token) -> str | None:
         return None
     found = adjective_kind(adj)
     return f"{adj.lemma_.lower()} {found[0]}" if found is not None else None
+
+
+def _noun_key(noun: Token) -> str | None:
+    """"suggestion clause", "promise inf": a noun with its complement kind."""
+    found = noun_complement(noun)
+    return f"{noun.lemma_.lower()} {found[0]}" if found is not None else None
 
 
 def _adjacent_particle(verb: Token) -> tuple[str, str] | None:

@@ -326,3 +326,19 @@ def test_stance_adjectives_with_their_complement() -> None:
     # Adjectives that state no stance.
     assert _claims("He is likely to win the state.") == []
     assert _claims("They were able to vote early.") == []
+
+
+def test_reporting_nouns_with_a_complement_and_no_possessive() -> None:
+    text = "Leaders offered new defense efforts amid growing concerns that they are too weak."
+    claims = [(c.speaker, c.cue.text, c.content.text) for c in _claims(text)]
+    assert (None, "growing concerns", "that they are too weak") in claims
+    assert _only("There was speculation that the senator would resign.") == (
+        None, "speculation", ["that the senator would resign"])
+    # After a light verb the noun's maker is its subject.
+    assert _only("The company made a promise to cut prices next year.") == (
+        "The company", "made a promise", ["to cut prices next year"])
+    # A statement that sets a reporting verb's scene is the verb's.
+    assert _only("Clinton says in a statement that the race will now be close.")[:2] == (
+        "Clinton", "says")
+    # Nouns that state no report.
+    assert _claims("The fact that he lied was plain.") == []

@@ -39,7 +39,7 @@ from worker.extraction.claim_model import RawClaim
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
-from worker.extraction.noun_claims import NOUN_CUES, noun_raw_claim
+from worker.extraction.noun_claims import NOUN_CUES, learned_noun_claim, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
@@ -59,6 +59,8 @@ _ASPECTUAL = word_set("continue go attempt try seek begin start keep proceed")
 _FRAMES = _ASPECTUAL - {"seek"}
 # What a reporting verb can take as its whole content: "said yes".
 _ANSWERS = word_set("yes no so")
+# "said in a statement that ...": the statement is the verb's medium.
+_MEDIUM_PREPS = word_set("in on through via during at")
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _MONTHS = word_set("""january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -426,8 +428,14 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             claim = _light_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             claim = _adjective_claim(doc, text, tok, quotes, lexicon, inside_quotes)
-        elif tok.pos_ == "NOUN" and tok.lower_ in NOUN_CUES:
-            claim = noun_raw_claim(tok, text)
+        elif tok.pos_ == "NOUN":
+            if tok.lower_ in NOUN_CUES:
+                claim = noun_raw_claim(tok, text)
+            if claim is None and not any(c.dep_ == "poss" for c in tok.children) and not (
+                    tok.dep_ == "pobj" and tok.head.lower_ in _MEDIUM_PREPS
+                    and lexicon.is_cue(tok.head.head)):
+                # Not "said in a statement that ...": the verb reports that clause.
+                claim = _learned_noun_claim(tok, text, lexicon)
         if claim is not None:
             found.append(claim)
     found.extend(colon_claims(doc, text, lines))
@@ -452,6 +460,19 @@ def _light_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: 
         return None
     return RawClaim(cue, _speaker_span(subject, tok, lexicon), frags,
                     _overlaps_quote(frags, quotes))
+
+
+def _learned_noun_claim(tok: Token, text: str, lexicon: Lexicon) -> RawClaim | None:
+    claim = learned_noun_claim(tok, text, lexicon.nouns)
+    verb = tok.head
+    if claim is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        # "The company made a promise to cut prices": the light verb's subject
+        # made it, and the verb is part of the cue.
+        subject = _subject(verb)
+        if subject is not None:
+            claim.speaker = _speaker_span(subject, verb, lexicon)
+            claim.cue = (cue_extent(verb, lexicon)[0], claim.cue[1])
+    return claim
 
 
 def _adjective_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,

@@ -42,10 +42,11 @@ THRESHOLD = 0.3
 STRONG = 0.4
 # Minimum number of cue occurrences behind a lemma.
 MIN_COUNT = 3
-# Share of an adjective's uses with one complement kind annotated as a cue
-# before it counts as one: higher than for verbs, as a stance adjective is a
-# weaker report ("sure that", "willing to").
+# Share of an adjective's or a noun's uses with one complement kind annotated
+# as a cue before it counts as one: higher than for verbs, as these are weaker
+# reports ("sure that", "willing to"); nouns most ("the idea that", "plans to").
 ADJECTIVE_THRESHOLD = 0.5
+NOUN_THRESHOLD = 0.6
 CORE_VERBS = word_set("""
     say tell add report claim deny warn describe term state insist announce explain
     note argue acknowledge admit confirm stress emphasise emphasize write suggest
@@ -107,6 +108,9 @@ class Lexicon:
     # Predicative adjectives that report a stance, with their complement kind:
     # ("critical", "of"), ("eager", "inf"), ("convinced", "clause").
     adjectives: frozenset[tuple[str, str]] = frozenset()
+    # Nouns that report with a complement clause or infinitive, with no
+    # possessive source: ("suggestion", "clause"), ("promise", "inf").
+    nouns: frozenset[tuple[str, str]] = frozenset()
 
     def is_cue(self, token: Token) -> bool:
         if token.pos_ != "VERB":
@@ -149,12 +153,19 @@ def get_lexicon() -> Lexicon:
         (verb, kind) for verb, by_kind in kinds.items() if verb not in CORE_VERBS
         for kind, (cue, total) in by_kind.items()
         if total >= KIND_MIN_TOTAL and cue < THRESHOLD * total)
-    adjectives = frozenset(
-        (lemma, kind) for lemma, kind, (cue, total) in
-        ((*k.split(), v) for k, v in raw.get("adjectives", {}).items())
-        if cue >= MIN_COUNT and cue >= ADJECTIVE_THRESHOLD * total)
     return Lexicon(frozenset(verbs), frozenset(strong), particles, phrasal, not_in_kind,
-                   adjectives)
+                   _with_kind(raw.get("adjectives", {}), ADJECTIVE_THRESHOLD),
+                   _with_kind(raw.get("nouns", {}), NOUN_THRESHOLD))
+
+
+def _with_kind(counts: dict[str, list[int]], threshold: float) -> frozenset[tuple[str, str]]:
+    """(lemma, complement kind) pairs that are cues often enough."""
+    kept: set[tuple[str, str]] = set()
+    for key, (cue, total) in counts.items():
+        lemma, _, kind = key.partition(" ")
+        if cue >= MIN_COUNT and cue >= threshold * total:
+            kept.add((lemma, kind))
+    return frozenset(kept)
 
 
 def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:

@@ -6,6 +6,12 @@ criticism of the deal to Clinton. Only nouns that denote saying, proposing or
 holding a view count, and only with a possessive source and a complement
 (a "that" clause, an infinitive, or a "for/of/on/about/to/against" phrase);
 a bare "the plan" attributes nothing.
+
+Without a possessive, a noun with a complement clause or infinitive reports
+it when the lexicon learned from annotated news says that noun does so with
+that complement ("amid growing concerns that ...", "a promise to ..."; not
+"the fact that ...", "plans to ..."). Its source is then unnamed, unless a
+light verb's subject made it ("the company made a promise to ...").
 """
 
 from __future__ import annotations
@@ -44,6 +50,39 @@ def noun_claim(tok: Token) -> tuple[tuple[int, int], tuple[int, int], list[int]]
                 return ((tok.i, child.i + 1), source,
                         [t.i for o in objects for t in o.subtree])
     return None
+
+
+def noun_complement(noun: Token) -> tuple[str, Token] | None:
+    """A noun's complement clause ("the suggestion that he lied": "clause") or
+    infinitive ("a promise to cut taxes": "inf"), not a relative clause."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.rights:
+        if child.dep_ not in {"acl", "ccomp"}:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" and c.i == child.left_edge.i
+               for c in child.children):
+            return "clause", child
+        if any(c.dep_ == "aux" and c.lower_ == "to" and c.i == child.left_edge.i
+               for c in child.children):
+            return "inf", child
+    return None
+
+
+def learned_noun_claim(tok: Token, text: str, nouns: frozenset[tuple[str, str]]
+                       ) -> RawClaim | None:
+    """A noun the lexicon learned to report with its complement, with no
+    possessive source ("amid growing concerns that ...", "the suggestion that
+    ..."): a claim whose source the sentence does not name."""
+    found = noun_complement(tok)
+    if found is None or (tok.lemma_.lower(), found[0]) not in nouns:
+        return None
+    frags = token_fragments(tok.doc, [t.i for t in found[1].subtree], text)
+    # The cue is the whole noun phrase before the complement ("a tacit
+    # acknowledgment that ...", "growing concerns that ..."), as annotated.
+    start = min([tok.i, *(c.left_edge.i for c in tok.lefts
+                         if c.dep_ in {"det", "amod", "compound", "nummod"})])
+    return RawClaim((start, tok.i + 1), None, frags, direct=False) if frags else None
 
 
 def noun_raw_claim(tok: Token, text: str) -> RawClaim | None:
