@@ -342,3 +342,16 @@ def test_reporting_nouns_with_a_complement_and_no_possessive() -> None:
         "Clinton", "says")
     # Nouns that state no report.
     assert _claims("The fact that he lied was plain.") == []
+
+
+def test_no_claim_of_an_unanswered_request_for_comment() -> None:
+    text = "An attorney for Mills did not immediately respond to requests for comment."
+    assert _claims(text) == []
+    assert _only("She responded to the charge with a denial.")[:2] == ("She", "responded to")
+
+
+def test_a_speech_nouns_to_phrase_names_the_addressee() -> None:
+    assert _claims("Clinton's statements to the FBI were consistent.") == []
+    assert _only("Trump's remarks on immigration were harsh.") == (
+        "Trump's", "remarks on", ["immigration"])
+    assert _claims("Trump's remarks on Saturday were harsh.") == []

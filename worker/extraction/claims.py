@@ -61,6 +61,8 @@ _FRAMES = _ASPECTUAL - {"seek"}
 _ANSWERS = word_set("yes no so")
 # "said in a statement that ...": the statement is the verb's medium.
 _MEDIUM_PREPS = word_set("in on through via during at")
+_ANSWER_VERBS = word_set("respond reply return answer")
+_REQUESTS = word_set("request call message email e-mail inquiry query")
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _MONTHS = word_set("""january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -398,9 +400,19 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     if speaker is not None:
         s_start, s_end = doc[speaker[0]].idx, doc[speaker[1] - 1].idx
         frags = [f for f in frags if not (f[0] <= s_start and s_end < f[1])]
-    if not frags:
+    if not frags or _request_for_comment(tok):
         return None
     return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes), inherit)
+
+
+def _request_for_comment(tok: Token) -> bool:
+    """"did not respond to requests for comment", "returned a call": the
+    newsroom's formula for a silence, not an attribution."""
+    if tok.lemma_.lower() not in _ANSWER_VERBS:
+        return False
+    objects = [c for c in tok.rights if c.dep_ == "dobj"] + [
+        o for c in tok.rights if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _REQUESTS for o in objects)
 
 
 def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawClaim]:

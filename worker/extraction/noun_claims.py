@@ -32,6 +32,9 @@ NOUN_CUES = word_set("""
     questions push bid praise
     """)
 _PREPS = word_set("for of on about to against over")
+# Nouns whose "to" phrase names who was addressed ("his statements to the FBI",
+# "a complaint to the court"), not what was said.
+_ADDRESSED = word_set("statement remark comment complaint claim threat warning letter")
 
 
 def noun_claim(tok: Token) -> tuple[tuple[int, int], tuple[int, int], list[int]] | None:
@@ -44,8 +47,10 @@ def noun_claim(tok: Token) -> tuple[tuple[int, int], tuple[int, int], list[int]]
         if child.dep_ in {"acl", "ccomp"} or (child.dep_ == "relcl" and any(
                 c.lower_ == "that" and c.dep_ == "mark" for c in child.children)):
             return (tok.i, tok.i + 1), source, [t.i for t in child.subtree]
-        if child.dep_ == "prep" and child.lower_ in _PREPS:
-            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+        if child.dep_ == "prep" and child.lower_ in _PREPS and not (
+                child.lower_ == "to" and tok.lemma_.lower() in _ADDRESSED):
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}
+                       and c.ent_type_ not in {"DATE", "TIME"}]
             if objects:
                 return ((tok.i, child.i + 1), source,
                         [t.i for o in objects for t in o.subtree])
