@@ -355,3 +355,11 @@ def test_a_speech_nouns_to_phrase_names_the_addressee() -> None:
     assert _only("Trump's remarks on immigration were harsh.") == (
         "Trump's", "remarks on", ["immigration"])
     assert _claims("Trump's remarks on Saturday were harsh.") == []
+
+
+def test_the_medium_after_the_object_is_not_content() -> None:
+    assert _only("Trump praised the deal in a speech on Monday.")[2] == ["the deal"]
+    assert _only("He will push the executive actions in interviews with local outlets.")[2] == [
+        "the executive actions"]
+    # A place or topic after the object stays.
+    assert _only("Trump criticized the deal in Iowa.")[2] == ["the deal in Iowa"]

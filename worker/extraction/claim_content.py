@@ -55,6 +55,11 @@ _STRAY_CUES = word_set("say tell add write insist argue claim note")
 # contrast set off by a comma.
 _ASIDE_DEPS = frozenset({"relcl"})
 _OCCASION_PREPS = word_set("at during after before despite amid")
+_MEDIUM_PREPS = word_set("in on through via over")
+_MEDIA = word_set("""interview speech statement op-ed column tweet post posting letter
+    remark appearance debate rally conference briefing hearing podcast video ad
+    broadcast show program episode medium media twitter facebook instagram radio
+    television tv call email memo essay article book blog""")
 _TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with")
 # Prepositions of an as-clause's cue that leave its host as the content ("as he
@@ -562,7 +567,13 @@ def _occasion(tok: Token) -> bool:
     "cited the figure after the forum, saying ..."): the report's setting."""
     if tok.dep_ == "advcl":
         return tok.tag_ in {"VBG", "VBD", "VBN", "VBZ"}
-    return tok.dep_ == "prep" and tok.lower_ in _OCCASION_PREPS
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ in _OCCASION_PREPS:
+        return True
+    # "... in interviews with media outlets", "... on social media": the medium.
+    return tok.lower_ in _MEDIUM_PREPS and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA for c in tok.children)
 
 
 def _stray_clause(cue: Token, cue_end: int) -> list[int]:
