@@ -44,7 +44,7 @@ _RIGHT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acom
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
 # Prepositions that give a cue's setting (where, when, through what medium), not
 # what it is about: "posted on Facebook", "spoke in Iowa".
-_SETTING_PREPS = word_set("in at on from during after before since by through into near")
+SETTING_PREPS = word_set("in at on from during after before since by through into near")
 # Words right of the cue that belong to the reporting clause ("told Reuters").
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
 # Right dependents of a cue that are not part of its content.
@@ -54,6 +54,8 @@ _STRAY_CUES = word_set("say tell add write insist argue claim note")
 # A non-restrictive relative clause ending the content is an aside, and so is a
 # contrast set off by a comma.
 _ASIDE_DEPS = frozenset({"relcl"})
+# Prepositions of an adjunct that says when or where the words were said, and
+# those that with a medium's noun say through what ("in a speech", "on Twitter").
 _OCCASION_PREPS = word_set("at during after before despite amid")
 _MEDIUM_PREPS = word_set("in on through via over")
 _MEDIA = word_set("""interview speech statement op-ed column tweet post posting letter
@@ -64,7 +66,7 @@ _TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with")
 # Prepositions of an as-clause's cue that leave its host as the content ("as he
 # pointed out in Iowa", "as he told reporters", "as she put it with a chart").
-_AS_HOST_PREPS = _SETTING_PREPS | word_set("with to")
+_AS_HOST_PREPS = SETTING_PREPS | word_set("with to")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Prepositions that give what an addressee was told or asked about.
 _TOPIC_PREPS = word_set("about of on")
@@ -366,7 +368,7 @@ def _setting_clause(cue: Token) -> list[int]:
     """'says in a statement that ...': the parser hangs the that-clause on the
     setting's noun, but it is what the cue reports."""
     for prep in cue.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
+        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
             continue
         for noun in prep.children:
             for clause in noun.rights:
@@ -459,7 +461,7 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
         return [t.i for c in keep for t in c.subtree if t.i >= cue_end]
     for child in rights:
         if child.dep_ in _OBJECT_DEPS and child.i >= cue_end and (
-                child.dep_ != "prep" or child.lower_ not in _SETTING_PREPS):
+                child.dep_ != "prep" or child.lower_ not in SETTING_PREPS):
             return [t.i for t in child.subtree]
     return []
 

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.adjective_claims import adjective_claim
 from worker.extraction.claim_content import (
+    SETTING_PREPS,
     apposed_speaker,
     comma_before,
     content_tokens,
@@ -59,8 +60,6 @@ _ASPECTUAL = word_set("continue go attempt try seek begin start keep proceed")
 _FRAMES = _ASPECTUAL - {"seek"}
 # What a reporting verb can take as its whole content: "said yes".
 _ANSWERS = word_set("yes no so")
-# "said in a statement that ...": the statement is the verb's medium.
-_MEDIUM_PREPS = word_set("in on through via during at")
 _ANSWER_VERBS = word_set("respond reply return answer")
 _REQUESTS = word_set("request call message email e-mail inquiry query")
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -437,14 +436,16 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
-            claim = _light_claim(doc, text, tok, quotes, lexicon, inside_quotes)
+            claim = _subject_claim(doc, text, tok, light_verb_claim(tok, lexicon), quotes,
+                                   lexicon, inside_quotes)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
-            claim = _adjective_claim(doc, text, tok, quotes, lexicon, inside_quotes)
+            claim = _subject_claim(doc, text, tok.head, adjective_claim(tok, lexicon), quotes,
+                                   lexicon, inside_quotes)
         elif tok.pos_ == "NOUN":
             if tok.lower_ in NOUN_CUES:
                 claim = noun_raw_claim(tok, text)
             if claim is None and not any(c.dep_ == "poss" for c in tok.children) and not (
-                    tok.dep_ == "pobj" and tok.head.lower_ in _MEDIUM_PREPS
+                    tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
                     and lexicon.is_cue(tok.head.head)):
                 # Not "said in a statement that ...": the verb reports that clause.
                 claim = _learned_noun_claim(tok, text, lexicon)
@@ -458,19 +459,21 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
     return kept
 
 
-def _light_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
-                 inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
-    found = light_verb_claim(tok, lexicon)
+def _subject_claim(doc: Doc, text: str, host: Token,
+                   found: tuple[tuple[int, int], list[int]] | None, quotes: list[Quote],
+                   lexicon: Lexicon, inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
+    """A claim whose cue and content a construction module found ("made the
+    case that", "was critical of"), spoken by ``host``'s subject."""
     if found is None:
         return None
     cue, content = found
-    subject = _subject(tok)
+    subject = _subject(host)
     if subject is None or _in_any(subject.idx, inside_quotes):
         return None
     frags = token_fragments(doc, content, text)
     if not frags:
         return None
-    return RawClaim(cue, _speaker_span(subject, tok, lexicon), frags,
+    return RawClaim(cue, _speaker_span(subject, host, lexicon), frags,
                     _overlaps_quote(frags, quotes))
 
 
@@ -485,22 +488,6 @@ def _learned_noun_claim(tok: Token, text: str, lexicon: Lexicon) -> RawClaim | N
             claim.speaker = _speaker_span(subject, verb, lexicon)
             claim.cue = (cue_extent(verb, lexicon)[0], claim.cue[1])
     return claim
-
-
-def _adjective_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: Lexicon,
-                     inside_quotes: list[tuple[int, int]]) -> RawClaim | None:
-    found = adjective_claim(tok, lexicon)
-    if found is None:
-        return None
-    cue, content = found
-    subject = _subject(tok.head)
-    if subject is None or _in_any(subject.idx, inside_quotes):
-        return None
-    frags = token_fragments(doc, content, text)
-    if not frags:
-        return None
-    return RawClaim(cue, _speaker_span(subject, tok.head, lexicon), frags,
-                    _overlaps_quote(frags, quotes))
 
 
 def _outermost(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
