@@ -330,8 +330,6 @@ def learn_cues(docs: list[tuple[str, list[Attribution]]], out: Path) -> None:
 
 def _adjective_key(adj: Token) -> str | None:
     """"critical of", "eager inf": a predicative adjective with its complement kind."""
-    if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
-        return None
     found = adjective_kind(adj)
     return f"{adj.lemma_.lower()} {found[0]}" if found is not None else None
 

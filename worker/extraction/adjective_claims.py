@@ -17,7 +17,10 @@ from worker.extraction.cues import Lexicon, cue_extent
 
 def adjective_kind(adj: Token) -> tuple[str, Token] | None:
     """How a predicative adjective is complemented, and by what: a clause
-    ("clause"), an infinitive ("inf") or a preposition (the preposition)."""
+    ("clause"), an infinitive ("inf") or a preposition (the preposition).
+    None for any other adjective."""
+    if adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+        return None
     for child in adj.rights:
         if child.dep_ == "ccomp":
             return "clause", child
@@ -31,10 +34,8 @@ def adjective_kind(adj: Token) -> tuple[str, Token] | None:
 def adjective_claim(adj: Token, lexicon: Lexicon
                     ) -> tuple[tuple[int, int], list[int]] | None:
     """(cue token range, content tokens) of an adjective cue, or None."""
-    if adj.pos_ != "ADJ" or adj.dep_ != "acomp" or adj.head.pos_ not in {"VERB", "AUX"}:
-        return None
     found = adjective_kind(adj)
-    if found is None:
+    if found is None or adj.head.pos_ not in {"VERB", "AUX"}:
         return None
     kind, complement = found
     if (adj.lemma_.lower(), kind) not in lexicon.adjectives:

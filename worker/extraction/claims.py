@@ -444,10 +444,7 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         elif tok.pos_ == "NOUN":
             if tok.lower_ in NOUN_CUES:
                 claim = noun_raw_claim(tok, text)
-            if claim is None and not any(c.dep_ == "poss" for c in tok.children) and not (
-                    tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
-                    and lexicon.is_cue(tok.head.head)):
-                # Not "said in a statement that ...": the verb reports that clause.
+            if claim is None:
                 claim = _learned_noun_claim(tok, text, lexicon)
         if claim is not None:
             found.append(claim)
@@ -478,6 +475,13 @@ def _subject_claim(doc: Doc, text: str, host: Token,
 
 
 def _learned_noun_claim(tok: Token, text: str, lexicon: Lexicon) -> RawClaim | None:
+    """A learned noun cue with no possessive (that one is ``noun_raw_claim``'s),
+    nor the medium of a reporting verb ("said in a statement that ...": the
+    verb reports that clause)."""
+    if any(c.dep_ == "poss" for c in tok.children) or (
+            tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
+            and lexicon.is_cue(tok.head.head)):
+        return None
     claim = learned_noun_claim(tok, text, lexicon.nouns)
     verb = tok.head
     if claim is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
