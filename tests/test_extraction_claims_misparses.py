@@ -114,6 +114,32 @@ def test_according_to_sources_a_whole_coordination() -> None:
                                   "and Bloomberg snagged 13 percent")
 
 
+def test_leading_according_to_ends_at_its_comma() -> None:
+    # The parser runs "the move reeks" into the source as an apposition.
+    text = ("According to conservative talk radio host Rush Limbaugh, the move reeks "
+            "of “fear” and desperation.")
+    claim = _by_cue(text, "According to")
+    assert _speaker(claim) == "conservative talk radio host Rush Limbaugh"
+    assert claim.content.text == "the move reeks of “fear” and desperation"
+
+
+def test_according_to_a_source_parsed_as_a_verb() -> None:
+    text = ("As a reality TV boss, Donald Trump repeatedly demeaned women with sexist "
+            "language, according to show insiders.")
+    claim = _by_cue(text, "according to")
+    assert _speaker(claim) == "show insiders"
+    assert claim.content.text.endswith("demeaned women with sexist language")
+
+
+def test_according_to_sources_the_main_clause_over_a_verb_inside_it() -> None:
+    # The parser hangs the phrase on "go", inside the complement of "see".
+    text = ("The top 1 percent would see their after-tax incomes go up by as much as "
+            "19.9 percent, according to the conservative-leaning Tax Foundation.")
+    [claim] = extract(text).claims
+    assert claim.cue.text == "according to"
+    assert claim.content.text.startswith("The top 1 percent would see")
+
+
 def test_quotation_that_starts_mid_sentence_takes_the_sentence() -> None:
     text = "The people of Scranton “deserve someone who is with them,” Biden said."
     claim = _by_cue(text, "said")

@@ -233,10 +233,31 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ != "to":
         return None
-    objects = [c for c in nxt.children if c.dep_ == "pobj"]
+    objects = [c for c in nxt.children if c.dep_ in {"pobj", "pcomp"}]
     if not objects:
         return None
+    leading = _leading_according(doc, text, tok, nxt)
+    if leading is not None:
+        return leading
     return _prep_claim(doc, text, tok, nxt, objects[0])
+
+
+def _leading_according(doc: Doc, text: str, tok: Token, to: Token) -> RawClaim | None:
+    """"According to host Rush Limbaugh, the move reeks of fear": at the head of
+    a sentence the phrase ends at its comma, even where the parser ran the
+    clause after it into the source ("reeks" as an apposition) and left nothing
+    outside the phrase to be its content."""
+    sent = tok.sent
+    if tok.i != sent.start or to.right_edge.i + 1 < sent.end - 1:
+        return None
+    comma = next((t for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
+    if comma is None or comma.i == to.i + 1:
+        return None
+    body = [t.i for t in doc[comma.i + 1 : sent.end] if not t.is_punct or t.i < sent.end - 1]
+    frags = token_fragments(doc, body, text)
+    if not frags:
+        return None
+    return RawClaim((tok.i, to.i + 1), (to.i + 1, comma.i), frags, direct=False)
 
 
 def _in_poll(doc: Doc, text: str, tok: Token) -> RawClaim | None:
@@ -261,6 +282,9 @@ def _prep_claim(doc: Doc, text: str, tok: Token, last: Token, source: Token
     while host.dep_ == "conj" and host.i < tok.i and comma_before(tok):
         # "A had 37 percent and B 13 percent, according to the results": the
         # phrase sources the whole coordination, not its last member.
+        host = host.head
+    while (tok.lower_ == "according" and host.dep_ in {"ccomp", "xcomp"} and host.i < tok.i
+           and comma_before(tok)):
         host = host.head
     body = [t.i for t in host.subtree if t.i not in own] if host is not tok else []
     if not body:
@@ -495,15 +519,25 @@ def _learned_noun_claim(tok: Token, text: str, lexicon: Lexicon) -> RawClaim | N
 
 
 def _outermost(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
-    """Drop claims whose cue lies inside another claim's content (of two claims
-    inside each other's content, the first is kept)."""
+    """Drop claims whose cue lies inside another claim's content. Of two claims
+    inside each other's content, an "according to" is kept (it names its
+    source outright, where a verb inside its clause may only be reported); else
+    the first."""
     def inside(claim: RawClaim, other: RawClaim) -> bool:
         return _in_any(doc[claim.cue[0]].idx, other.fragments)
+
+    def according(claim: RawClaim) -> bool:
+        return doc[claim.cue[0]].lower_ == "according"
+
+    def outranks(claim: RawClaim, other: RawClaim) -> bool:
+        if according(claim) != according(other):
+            return according(claim)
+        return claim.cue[0] < other.cue[0]
 
     def nested(claim: RawClaim) -> bool:
         return any(
             other is not claim and inside(claim, other)
-            and not (inside(other, claim) and other.cue[0] > claim.cue[0])
+            and not (inside(other, claim) and outranks(claim, other))
             and not _means_of(doc, claim, other)
             for other in claims
         )
