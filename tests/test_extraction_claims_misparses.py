@@ -239,3 +239,12 @@ def test_quotation_inside_a_leading_participle_clause_is_not_the_cues() -> None:
     claim = _by_cue(text, "accused")
     assert _speaker(claim) == "Trump"
     assert claim.content.text == "Holt of being a Democrat"
+
+
+def test_free_relative_is_the_content_of_a_cue_after_it() -> None:
+    # The parser gives "said" the words before "what" as its clause.
+    text = ("Several former journalists have complained about it. That was what "
+            "Liz Wahl said when she resigned from the network.")
+    claim = _by_cue(text, "said")
+    assert _speaker(claim) == "Liz Wahl"
+    assert claim.content.text == "what"

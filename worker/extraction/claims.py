@@ -419,7 +419,10 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         frags = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
         relative = _relative_word(tok, speaker)
         if frags and relative is not None:
-            frags = token_fragments(doc, [relative], text) + frags
+            # "That was what Liz Wahl said": the words before the relative are
+            # the host's, not part of what was said.
+            rel = token_fragments(doc, [relative], text)
+            frags = rel + [f for f in frags if f[0] > rel[-1][1]]
     if speaker is not None:
         s_start, s_end = doc[speaker[0]].idx, doc[speaker[1] - 1].idx
         frags = [f for f in frags if not (f[0] <= s_start and s_end < f[1])]
