@@ -41,6 +41,15 @@ def test_passive_cue_without_a_source() -> None:
         None, "is expected", ["Trump", "to win the Indiana primary"])
 
 
+def test_passive_charge_without_an_accuser() -> None:
+    assert _only("Mr. Quiros was accused of using $50 million for personal expenses.") == (
+        None, "was accused of", ["Mr. Quiros", "using $50 million for personal expenses"])
+    assert _only("UN peacekeepers have been blamed for introducing cholera to Haiti.") == (
+        None, "have been blamed for", ["UN peacekeepers", "introducing cholera to Haiti"])
+    # A charge is an act, not a noun phrase: "criticized for his role" reports nothing.
+    assert extract("He was criticized for his role.").claims == []
+
+
 def test_passive_cue_with_an_agent() -> None:
     assert _only("Cruz was endorsed by Carly Fiorina on Wednesday.") == (
         "Carly Fiorina", "was endorsed", ["Cruz"])

@@ -41,7 +41,7 @@ from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
 from worker.extraction.noun_claims import NOUN_CUES, learned_noun_claim, noun_raw_claim
-from worker.extraction.passive_claims import RAISING_CUES, passive_claim
+from worker.extraction.passive_claims import RAISING_CUES, charge_end, passive_claim
 from worker.extraction.quotes import Quote
 from worker.extraction.sentences import Line
 from worker.extraction.signed_quotes import signed_quotes
@@ -305,6 +305,7 @@ def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list
     if found is None:
         return None
     speaker, content = found
+    cue = (cue[0], charge_end(tok, cue[1]))
     # The cue's own particle ("Asked about X") is not content.
     frags = token_fragments(doc, [i for i in content if not cue[0] <= i < cue[1]], text)
     if not frags:

@@ -2,7 +2,8 @@
 
 * "Trump is expected to win", "Cruz is seen as a spoiler": an attribution with
   no stated source; its content is what is expected or seen, the passive
-  subject together with the complement ("Trump | to win").
+  subject together with the complement ("Trump | to win"). A charge counts
+  as a complement: "X was accused of using ..." (cue "was accused of").
 * "Cruz was endorsed by Fiorina": the agent is the source, the passive subject
   the content.
 * "Asked whether ..., he said": the question is attributed, to the asker if
@@ -23,6 +24,11 @@ from worker.extraction.claim_content import apposed_speaker, comma_before, side_
 _COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "ccomp"})
 RAISING_CUES = frozenset({"seem", "appear"})
 _RAISED_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
+# "was accused of using ...", "have been blamed for introducing ...": the charge
+# is attributed even with no accuser named.
+_CHARGE_PREPS = {"accuse": "of", "suspect": "of", "blame": "for", "criticize": "for",
+                 "fault": "for", "condemn": "for", "praise": "for", "credit": "with",
+                 "charge": "with"}
 
 
 def _agent(cue: Token) -> tuple[int, int] | None:
@@ -40,7 +46,20 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
             return [t.i for t in child.subtree]
         if child.dep_ == "prep" and child.lower_ == "as":
             return [t.i for t in child.subtree if t.i >= cue_end]
+        if (child.dep_ == "prep" and child.lower_ == _CHARGE_PREPS.get(cue.lemma_.lower())
+                and any(c.dep_ == "pcomp" for c in child.children)):
+            return [t.i for t in child.subtree if t.i >= cue_end]
     return []
+
+
+def charge_end(cue: Token, cue_end: int) -> int:
+    """The cue's end with its charge preposition ("was accused of"), which is
+    part of the cue, not of what is charged."""
+    doc = cue.doc
+    if (cue_end < len(doc) and doc[cue_end].head.i == cue.i
+            and doc[cue_end].lower_ == _CHARGE_PREPS.get(cue.lemma_.lower())):
+        return cue_end + 1
+    return cue_end
 
 
 def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, list[int]] | None:
