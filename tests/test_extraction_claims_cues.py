@@ -262,6 +262,12 @@ def test_the_occasion_after_the_object_is_not_content() -> None:
         "Trump", "attacked", ["Machado"])
     assert _only("The court rejected that argument at a hearing in March.") == (
         "The court", "rejected", ["that argument"])
+    # A date that ends the clause is its setting; one with more after it is not.
+    assert _only("The newspaper endorsed Mr. Sanders in December.") == (
+        "The newspaper", "endorsed", ["Mr. Sanders"])
+    assert _only("Romney went after Trump on Wednesday over his refusal to release "
+                 "his taxes.")[2] == [
+        "Trump on Wednesday over his refusal to release his taxes"]
     # Not a purpose or manner: those are part of what is reported.
     assert _only("Mr. Sanders praised the union for organizing the strike.")[2] == [
         "the union for organizing the strike"]

@@ -480,7 +480,7 @@ def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
         if child.i <= end or child.dep_ == "punct":
             continue
         if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or comma_before(child) \
-                or _occasion(child):
+                or _occasion(child) or (_dated(child) and _last_right(cue, child)):
             break
         end = child.right_edge.i
     return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
@@ -576,6 +576,20 @@ def _occasion(tok: Token) -> bool:
     # "... in interviews with media outlets", "... on social media": the medium.
     return tok.lower_ in _MEDIUM_PREPS and any(
         c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA for c in tok.children)
+
+
+def _dated(tok: Token) -> bool:
+    """"on Monday", "in July": when the words were said."""
+    return tok.dep_ == "prep" and tok.lower_ in SETTING_PREPS and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children)
+
+
+def _last_right(head: Token, child: Token) -> bool:
+    """Whether nothing but punctuation follows ``child`` among ``head``'s
+    dependents: a date that ends the clause is its setting ("endorsed Trump
+    in June"); one followed by more ("went after Trump on Wednesday over his
+    refusal") sits inside what was said."""
+    return all(c.dep_ == "punct" for c in head.rights if c.i > child.i)
 
 
 def _stray_clause(cue: Token, cue_end: int) -> list[int]:
