@@ -262,6 +262,8 @@ def test_the_occasion_after_the_object_is_not_content() -> None:
         "Trump", "attacked", ["Machado"])
     assert _only("The court rejected that argument at a hearing in March.") == (
         "The court", "rejected", ["that argument"])
+    assert _only("The judge rejected that argument in a ruling released Thursday.")[2] == [
+        "that argument"]
     # A date that ends the clause is its setting; one with more after it is not.
     assert _only("The newspaper endorsed Mr. Sanders in December.") == (
         "The newspaper", "endorsed", ["Mr. Sanders"])

@@ -61,7 +61,8 @@ _MEDIUM_PREPS = word_set("in on through via over")
 _MEDIA = word_set("""interview speech statement op-ed column tweet post posting letter
     remark appearance debate rally conference briefing hearing podcast video ad
     broadcast show program episode medium media twitter facebook instagram radio
-    television tv call email memo essay article book blog""")
+    television tv call email memo essay article book blog ruling decision opinion
+    filing report release editorial diatribe testimony documentary""")
 _TITLE_WORDS = 8
 _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with")
 # Prepositions of an as-clause's cue that leave its host as the content ("as he
