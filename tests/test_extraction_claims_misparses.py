@@ -248,3 +248,35 @@ def test_free_relative_is_the_content_of_a_cue_after_it() -> None:
     claim = _by_cue(text, "said")
     assert _speaker(claim) == "Liz Wahl"
     assert claim.content.text == "what"
+
+
+def test_words_before_a_closing_reporting_clause() -> None:
+    # The parser makes "People like Scott" a second subject of "said".
+    claim = _by_cue("Officials were there. People like Scott, he said.", "said")
+    assert (_speaker(claim), claim.content.text) == ("he", "People like Scott")
+    # ... and "were well-paid" a verb coordinated with "explained".
+    text = "These employees, Stumpf explained at the hearing, were well-paid."
+    claim = _by_cue(text, "explained")
+    assert _speaker(claim) == "Stumpf"
+    assert [text[s:e] for s, e in claim.content.fragments] == ["These employees",
+                                                               "were well-paid"]
+    # A time phrase before the comma is the reporting clause's own.
+    claims = extract("This week, he has rolled out a plan. Last week, the senator said.").claims
+    assert not any(c.content.text in {"This week", "Last week"} for c in claims)
+
+
+def test_leading_participle_the_parser_made_a_subject() -> None:
+    text = ("Claiming the criticism of Lauer is designed to pressure debate moderators, "
+            "Trump told Fox that they hit Matt.")
+    claim = _by_cue(text, "Claiming")
+    assert _speaker(claim) == "Trump"
+    assert claim.content.text == ("the criticism of Lauer is designed to pressure "
+                                  "debate moderators")
+
+
+def test_that_clause_the_parser_took_for_an_adjunct() -> None:
+    text = ("Trump tweeted in the early morning hours that Machado was “disgusting” "
+            "and “a con.”")
+    claim = _by_cue(text, "tweeted")
+    assert _speaker(claim) == "Trump"
+    assert claim.content.text.startswith("that Machado was “disgusting”")

@@ -316,6 +316,11 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
                 # the infinitive for a purpose clause.
                 return list(range(child.left_edge.i, child.right_edge.i + 1))
     for child in cue.rights:
+        if child.dep_ == "advcl" and child.left_edge.i >= cue_end \
+                and child.left_edge.lower_ == "that" and child.left_edge.head.i == child.i:
+            # "tweeted in the early hours that Machado was ...": a that-clause
+            # the parser took for an adjunct after the time phrase.
+            return list(range(child.left_edge.i, child.right_edge.i + 1))
         if child.dep_ == "advcl" and child.left_edge.i == cue_end - 1 \
                 and child.left_edge.dep_ == "mark":
             # "calling for the US to step up ...": a for-to clause, its "for" in the cue.

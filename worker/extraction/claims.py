@@ -37,6 +37,7 @@ from worker.extraction.claim_content import (
     token_fragments,
 )
 from worker.extraction.claim_model import RawClaim
+from worker.extraction.clause_repairs import fronted_content, leading_participle
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
@@ -379,6 +380,11 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
             return None
         return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
+    leading = leading_participle(tok) if subject is None else None
+    if leading is not None:
+        speaker = _speaker_span(leading[0], tok, lexicon)
+        frags = token_fragments(doc, leading[1], text)
+        return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes)) if frags else None
     if subject is not None and tok.tag_ == "VBG" and _in_any(subject.idx, inside_quotes):
         # '..., telling the crowd, “Some people get ...”': the parser hung the
         # participle on the quotation's verb; it speaks for the clause outside.
@@ -418,6 +424,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         frags = _quote_in_clause(doc, text, tok, cue, frags[0], lexicon)
     if not frags:
         frags = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
+        if not frags and speaker is not None:
+            frags = token_fragments(doc, fronted_content(tok, speaker[0]), text)
         relative = _relative_word(tok, speaker)
         if frags and relative is not None:
             # "That was what Liz Wahl said": the words before the relative are

@@ -1,0 +1,68 @@
+"""Contents the parser hung somewhere other than on their cue.
+
+The small English model often parses a reporting clause dropped into the
+middle or the end of a sentence as the sentence's main clause, and what was
+reported as its adjuncts:
+
+* "People like Scott, he said.": the reported words become a second subject
+  of "said".
+* "These employees, Stumpf explained at the hearing, were well-paid.": the
+  words before the comma become an adverbial noun of "explained", and "were
+  well-paid" a verb coordinated with it.
+* "Claiming the criticism is designed to pressure moderators, Trump told Fox
+  ...": the leading participle becomes the subject of the verb inside it.
+
+These functions take the cue and return the token indices of what it reports
+(and, for the leading participle, its speaker), or nothing when the sentence
+is not of that shape.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from worker.extraction.claim_content import comma_before
+
+_FRONTED_DEPS = frozenset({"nsubj", "npadvmod", "dep", "nsubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _ends_on_comma(tok: Token) -> bool:
+    nxt = tok.right_edge.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].text == ","
+
+
+def fronted_content(cue: Token, speaker_start: int) -> list[int]:
+    """The words before a reporting clause set off by a comma, with the rest of
+    the reported clause after it when the parser coordinated that with the cue
+    (a verb with no subject of its own)."""
+    sent_start = cue.sent.start
+    fronted = next((c for c in cue.lefts if c.dep_ in _FRONTED_DEPS
+                    and c.left_edge.i == sent_start and c.right_edge.i < speaker_start
+                    and _ends_on_comma(c) and c.ent_type_ not in {"DATE", "TIME"}), None)
+    if fronted is None:
+        return []
+    tokens = [t.i for t in fronted.subtree]
+    rest = next((c for c in cue.rights if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                 and comma_before(c)
+                 and not any(s.dep_ in _SUBJECT_DEPS for s in c.children)), None)
+    if rest is not None:
+        tokens += [t.i for t in rest.subtree]
+    return tokens
+
+
+def leading_participle(cue: Token) -> tuple[Token, list[int]] | None:
+    """(speaker, content) of a participle opening the sentence that the parser
+    did not hang on the main clause: the content runs to the participle's
+    comma, and the speaker is the subject of the main verb after it."""
+    sent = cue.sent
+    if cue.i != sent.start or cue.tag_ != "VBG" or cue.dep_ == "advcl":
+        return None
+    root = sent.root
+    comma = next((t for t in cue.doc[cue.i + 1 : root.i] if t.text == ","), None)
+    if comma is None or comma.i == cue.i + 1:
+        return None
+    subject = next((c for c in root.lefts if c.dep_ == "nsubj" and c.i > comma.i), None)
+    if subject is None or subject.left_edge.i != comma.i + 1:
+        return None
+    return subject, list(range(cue.i + 1, comma.i))
