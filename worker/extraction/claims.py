@@ -382,9 +382,9 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     subject = _subject(tok)
     leading = leading_participle(tok) if subject is None else None
     if leading is not None:
-        speaker = _speaker_span(leading[0], tok, lexicon)
         frags = token_fragments(doc, leading[1], text)
-        return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes)) if frags else None
+        return RawClaim(cue, _speaker_span(leading[0], tok, lexicon), frags,
+                        _overlaps_quote(frags, quotes)) if frags else None
     if subject is not None and tok.tag_ == "VBG" and _in_any(subject.idx, inside_quotes):
         # '..., telling the crowd, “Some people get ...”': the parser hung the
         # participle on the quotation's verb; it speaks for the clause outside.
