@@ -260,6 +260,11 @@ def test_words_before_a_closing_reporting_clause() -> None:
     assert _speaker(claim) == "Stumpf"
     assert [text[s:e] for s, e in claim.content.fragments] == ["These employees",
                                                                "were well-paid"]
+    text = ("Hawaii, as one of the president's advisers pointed out, normally does not "
+            "get back-to-back hurricanes.")
+    claim = _by_cue(text, "pointed out")
+    assert [text[s:e] for s, e in claim.content.fragments] == [
+        "Hawaii", "normally does not get back-to-back hurricanes"]
     # A time phrase before the comma is the reporting clause's own.
     claims = extract("This week, he has rolled out a plan. Last week, the senator said.").claims
     assert not any(c.content.text in {"This week", "Last week"} for c in claims)
@@ -280,3 +285,13 @@ def test_that_clause_the_parser_took_for_an_adjunct() -> None:
     claim = _by_cue(text, "tweeted")
     assert _speaker(claim) == "Trump"
     assert claim.content.text.startswith("that Machado was “disgusting”")
+
+
+def test_speaker_word_the_parser_hung_on_the_quotation() -> None:
+    text = "“We will achieve justice,” Tulsa police Chief Chuck Jordan said Monday."
+    claim = _by_cue(text, "said Monday")
+    assert _speaker(claim) == "Tulsa police Chief Chuck Jordan"
+    assert claim.content.text == "We will achieve justice"
+    # Not a conjunction that opens the sentence after a quotation.
+    text = "“It has got an eraser.” And he added that he would use it."
+    assert _speaker(_by_cue(text, "added")) == "he"

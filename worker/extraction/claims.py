@@ -214,6 +214,12 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
         dashes = [i for i in range(start + 1, end - 1) if doc[i].text in _DATELINE_DASHES]
         if dashes and _dateline(doc[start : dashes[0]]):
             start = dashes[0] + 1
+    # '“...,” Tulsa police Chief Chuck Jordan said': the parser hung the
+    # speaker's first word on the quotation's verb.
+    while (start > 1 and doc[start - 1].is_title and doc[start - 1].is_alpha
+           and not doc[start - 1].is_stop
+           and doc[start - 2].tag_ == "''" and not subject.is_ancestor(doc[start - 1])):
+        start -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -8,7 +8,8 @@ reported as its adjuncts:
   of "said".
 * "These employees, Stumpf explained at the hearing, were well-paid.": the
   words before the comma become an adverbial noun of "explained", and "were
-  well-paid" a verb coordinated with it.
+  well-paid" a verb coordinated with it (or, in "Hawaii, as one adviser
+  pointed out, normally does not get ...", an adjunct of it).
 * "Claiming the criticism is designed to pressure moderators, Trump told Fox
   ...": the leading participle becomes the subject of the verb inside it.
 
@@ -43,12 +44,20 @@ def fronted_content(cue: Token, speaker_start: int) -> list[int]:
     if fronted is None:
         return []
     tokens = [t.i for t in fronted.subtree]
-    rest = next((c for c in cue.rights if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-                 and comma_before(c)
-                 and not any(s.dep_ in _SUBJECT_DEPS for s in c.children)), None)
+    rest = next((c for c in cue.rights if _rest_of_clause(c)), None)
     if rest is not None:
         tokens += [t.i for t in rest.subtree]
     return tokens
+
+
+def _rest_of_clause(tok: Token) -> bool:
+    """A verb after the reporting clause's comma with no subject or conjunction
+    of its own ("..., were well-paid", "..., normally does not get ..."), which
+    the parser coordinated with the cue or hung on it as an adjunct. Not a
+    participle ("..., saying ..."): that is the speaker's own aside."""
+    return (tok.dep_ in {"conj", "advcl"} and tok.pos_ in {"VERB", "AUX"}
+            and tok.tag_ not in {"VBG", "VBN"} and comma_before(tok)
+            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children))
 
 
 def leading_participle(cue: Token) -> tuple[Token, list[int]] | None:
