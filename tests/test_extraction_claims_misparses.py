@@ -295,3 +295,11 @@ def test_speaker_word_the_parser_hung_on_the_quotation() -> None:
     # Not a conjunction that opens the sentence after a quotation.
     text = "“It has got an eraser.” And he added that he would use it."
     assert _speaker(_by_cue(text, "added")) == "he"
+
+
+def test_participle_after_a_coordinated_preposition() -> None:
+    text = ("He appeared at a hearing for his role in promoting weight-loss aids and for "
+            "saying that green coffee extract was a “magic weight loss cure.”")
+    claim = _by_cue(text, "saying")
+    assert _speaker(claim) == "He"
+    assert claim.content.text.startswith("that green coffee extract was")

@@ -105,7 +105,13 @@ def _subject(cue: Token) -> Token | None:
     # ("he defended it by citing a poll", "..., denouncing X").
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         return head
-    if cue.dep_ == "pcomp" and head.dep_ == "prep":
+    if cue.dep_ == "pcomp" and head.dep_ in {"prep", "conj"}:
+        # "for his role in promoting X and for saying Y": the second "for" is
+        # coordinated with the first preposition.
+        while head.dep_ == "conj" and head.head.dep_ in {"prep", "conj"}:
+            head = head.head
+        if head.dep_ != "prep" and head.head.pos_ not in {"VERB", "AUX"}:
+            return None
         head = head.head
     elif cue.dep_ != "advcl" or cue.tag_ != "VBG":
         return None
