@@ -304,3 +304,13 @@ def test_participle_after_a_coordinated_preposition() -> None:
     claim = _by_cue(text, "saying")
     assert _speaker(claim) == "he"
     assert claim.content.text.startswith("that green coffee extract was")
+
+
+def test_reporting_line_ended_by_a_colon_introduces_the_next_paragraph() -> None:
+    text = ("The host was angry about the request. Limbaugh added:\n\nFrom a supposed "
+            "front-runner, this reeks of fear. She can't beat this guy.\n\nThe debate is "
+            "on Monday.")
+    claim = _by_cue(text, "added")
+    assert _speaker(claim) == "Limbaugh"
+    assert claim.content.text == ("From a supposed front-runner, this reeks of fear. "
+                                  "She can't beat this guy")

@@ -37,7 +37,11 @@ from worker.extraction.claim_content import (
     token_fragments,
 )
 from worker.extraction.claim_model import RawClaim
-from worker.extraction.clause_repairs import fronted_content, leading_participle
+from worker.extraction.clause_repairs import (
+    fronted_content,
+    introduced_paragraph,
+    leading_participle,
+)
 from worker.extraction.colon_claims import colon_claims
 from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
@@ -438,6 +442,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         frags = token_fragments(doc, content_tokens(tok, cue[1], lexicon), text)
         if not frags and speaker is not None:
             frags = token_fragments(doc, fronted_content(tok, speaker[0]), text)
+        if not frags:
+            frags = token_fragments(doc, introduced_paragraph(tok, cue[1]), text)
         relative = _relative_word(tok, speaker)
         if frags and relative is not None:
             # "That was what Liz Wahl said": the words before the relative are

@@ -13,6 +13,9 @@ reported as its adjuncts:
 * "Claiming the criticism is designed to pressure moderators, Trump told Fox
   ...": the leading participle becomes the subject of the verb inside it.
 
+A reporting clause may also close its line with a colon and leave what was
+said to the paragraph after it, a block quotation without quotation marks.
+
 These functions take the cue and return the token indices of what it reports
 (and, for the leading participle, its speaker), or nothing when the sentence
 is not of that shape.
@@ -75,3 +78,17 @@ def leading_participle(cue: Token) -> tuple[Token, list[int]] | None:
     if subject is None or subject.left_edge.i != comma.i + 1:
         return None
     return subject, list(range(cue.i + 1, comma.i))
+
+
+def introduced_paragraph(cue: Token, cue_end: int) -> list[int]:
+    """'Limbaugh added:' closing its line: what was said is the paragraph after
+    it (a block quotation set without quotation marks)."""
+    doc = cue.doc
+    if cue_end + 1 >= len(doc) or doc[cue_end].text != ":" or "\n" not in doc[cue_end + 1].text:
+        return []
+    tokens: list[int] = []
+    for tok in doc[cue_end + 2 :]:
+        if tok.is_space and "\n" in tok.text:
+            break
+        tokens.append(tok.i)
+    return tokens
