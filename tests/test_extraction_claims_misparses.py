@@ -314,3 +314,12 @@ def test_reporting_line_ended_by_a_colon_introduces_the_next_paragraph() -> None
     assert _speaker(claim) == "Limbaugh"
     assert claim.content.text == ("From a supposed front-runner, this reeks of fear. "
                                   "She can't beat this guy")
+
+
+def test_cue_the_parser_made_a_reduced_relative_of_its_subject() -> None:
+    text = "A Quinnipiac University poll found last week that Clinton would beat Trump."
+    claim = _by_cue(text, "found")
+    assert _speaker(claim) == "A Quinnipiac University poll"
+    assert claim.content.text == "that Clinton would beat Trump"
+    # A noun phrase with a participle and no clause reports nothing.
+    assert extract("A plan announced earlier this year.").claims == []

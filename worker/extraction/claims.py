@@ -109,6 +109,11 @@ def _subject(cue: Token) -> Token | None:
     # ("he defended it by citing a poll", "..., denouncing X").
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         return head
+    if (cue.dep_ == "acl" and cue.tag_ == "VBN" and head.dep_ == "ROOT"
+            and head.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "ccomp" for c in cue.rights)):
+        # "A Quinnipiac poll found last week that ...": with no verb left for the
+        # sentence, the parser made the cue a reduced relative of its subject.
+        return head
     if cue.dep_ == "pcomp" and head.dep_ in {"prep", "conj"}:
         # "for his role in promoting X and for saying Y": the second "for" is
         # coordinated with the first preposition.
