@@ -323,3 +323,15 @@ def test_cue_the_parser_made_a_reduced_relative_of_its_subject() -> None:
     assert claim.content.text == "that Clinton would beat Trump"
     # A noun phrase with a participle and no clause reports nothing.
     assert extract("A plan announced earlier this year.").claims == []
+
+
+def test_cue_the_parser_put_inside_the_subject_it_reports() -> None:
+    text = ("Multiple outlets reported on Wednesday the Secret Service had “more than "
+            "one conversation” with his staff.")
+    claim = _by_cue(text, "reported")
+    assert _speaker(claim) == "Multiple outlets"
+    assert claim.content.text.startswith("the Secret Service had")
+    claim = _by_cue("He implied immigrants were the ones tearing families apart.", "implied")
+    assert (_speaker(claim), claim.content.text) == (
+        "He", "immigrants were the ones tearing families apart")
+    assert extract("The red car was parked outside.").claims == []

@@ -38,6 +38,7 @@ from worker.extraction.claim_content import (
 )
 from worker.extraction.claim_model import RawClaim
 from worker.extraction.clause_repairs import (
+    cue_in_subject,
     fronted_content,
     introduced_paragraph,
     leading_participle,
@@ -492,6 +493,8 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             continue  # "is continuing to insist ...": the claim is found from "insist"
         elif _aspectual_only(tok):
             continue  # "continues to grow": nothing is reported
+        elif lexicon.reports_clause(tok) and (repair := cue_in_subject(tok)) is not None:
+            claim = _repaired_claim(doc, text, tok, repair, quotes, lexicon)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
@@ -513,6 +516,17 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
     kept = _dedupe(doc, _outermost(doc, found))
     _continue_quotes(doc, text, kept, quotes)
     return kept
+
+
+def _repaired_claim(doc: Doc, text: str, tok: Token,
+                    repair: tuple[tuple[int, int], list[int]], quotes: list[Quote],
+                    lexicon: Lexicon) -> RawClaim | None:
+    """A claim whose speaker and content a parse repair found."""
+    speaker, content = repair
+    frags = token_fragments(doc, content, text)
+    if not frags:
+        return None
+    return RawClaim(cue_extent(tok, lexicon), speaker, frags, _overlaps_quote(frags, quotes))
 
 
 def _subject_claim(doc: Doc, text: str, host: Token,

@@ -12,6 +12,9 @@ reported as its adjuncts:
   pointed out, normally does not get ...", an adjunct of it).
 * "Claiming the criticism is designed to pressure moderators, Trump told Fox
   ...": the leading participle becomes the subject of the verb inside it.
+* "Multiple outlets reported on Wednesday the Service had ...", "He implied
+  immigrants were ...": the cue becomes a modifier inside the subject of the
+  clause it reports.
 
 A reporting clause may also close its line with a colon and leave what was
 said to the paragraph after it, a block quotation without quotation marks.
@@ -92,3 +95,36 @@ def introduced_paragraph(cue: Token, cue_end: int) -> list[int]:
             break
         tokens.append(tok.i)
     return tokens
+
+
+def cue_in_subject(cue: Token) -> tuple[tuple[int, int], list[int]] | None:
+    """(speaker, content) of a reporting verb the parser put inside the subject
+    of the clause it reports: "Multiple outlets reported on Wednesday the
+    Secret Service had ..." (a reduced relative of "outlets") or "He implied
+    immigrants were ..." (an adjective of "immigrants")."""
+    if cue.tag_ not in {"VBD", "VBN"} or cue.dep_ not in {"acl", "amod"}:
+        return None
+    noun = cue.head
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.i < cue.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    others = [c for c in verb.children if c.dep_ == "nsubj" and c.i != noun.i]
+    if cue.dep_ == "acl":
+        # The content has a subject of its own right after the cue's phrase.
+        if noun.i > cue.i or not any(o.left_edge.i == cue.right_edge.i + 1 < verb.i
+                                     for o in others):
+            return None
+        speaker = (noun.left_edge.i, cue.i)
+        start = cue.right_edge.i + 1
+    else:
+        # The speaker is right before the cue: its own subject or the verb's other.
+        own = [c for c in cue.lefts if c.dep_ == "nsubj"]
+        speaker_tok = next((o for o in own + others if o.right_edge.i == cue.i - 1), None)
+        if speaker_tok is None or noun.left_edge.i < speaker_tok.left_edge.i:
+            return None
+        speaker = (speaker_tok.left_edge.i, speaker_tok.right_edge.i + 1)
+        start = cue.i + 1
+    end = verb.right_edge.i
+    while end > start and cue.doc[end].is_punct:
+        end -= 1
+    return speaker, list(range(start, end + 1))

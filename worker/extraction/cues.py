@@ -122,6 +122,13 @@ class Lexicon:
         return particle is not None and (lemma, particle.lower_) in self.phrasal
 
 
+    def reports_clause(self, token: Token) -> bool:
+        """Whether ``token``'s lemma is a cue when it governs a clause, whatever
+        the parser hung on it."""
+        lemma = token.lemma_.lower()
+        return lemma in self.verbs and (lemma, "clause") not in self.not_in_kind
+
+
 def adjacent_particle(verb: Token) -> Token | None:
     """The word right after ``verb`` when it is the verb's particle or preposition."""
     doc = verb.doc
