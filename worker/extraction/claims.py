@@ -276,8 +276,7 @@ def _leading_according(doc: Doc, text: str, tok: Token, to: Token) -> RawClaim |
     comma = next((t for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
     if comma is None or comma.i == to.i + 1:
         return None
-    body = [t.i for t in doc[comma.i + 1 : sent.end] if not t.is_punct or t.i < sent.end - 1]
-    frags = token_fragments(doc, body, text)
+    frags = token_fragments(doc, list(range(comma.i + 1, sent.end)), text)
     if not frags:
         return None
     return RawClaim((tok.i, to.i + 1), (to.i + 1, comma.i), frags, direct=False)
@@ -404,9 +403,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     subject = _subject(tok)
     leading = leading_participle(tok) if subject is None else None
     if leading is not None:
-        frags = token_fragments(doc, leading[1], text)
-        return RawClaim(cue, _speaker_span(leading[0], tok, lexicon), frags,
-                        _overlaps_quote(frags, quotes)) if frags else None
+        return _repaired_claim(doc, text, cue, (_speaker_span(leading[0], tok, lexicon),
+                                                leading[1]), quotes)
     if subject is not None and tok.tag_ == "VBG" and _in_any(subject.idx, inside_quotes):
         # '..., telling the crowd, “Some people get ...”': the parser hung the
         # participle on the quotation's verb; it speaks for the clause outside.
@@ -494,7 +492,7 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         elif _aspectual_only(tok):
             continue  # "continues to grow": nothing is reported
         elif lexicon.reports_clause(tok) and (repair := cue_in_subject(tok)) is not None:
-            claim = _repaired_claim(doc, text, tok, repair, quotes, lexicon)
+            claim = _repaired_claim(doc, text, cue_extent(tok, lexicon), repair, quotes)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
@@ -518,15 +516,15 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
     return kept
 
 
-def _repaired_claim(doc: Doc, text: str, tok: Token,
-                    repair: tuple[tuple[int, int], list[int]], quotes: list[Quote],
-                    lexicon: Lexicon) -> RawClaim | None:
-    """A claim whose speaker and content a parse repair found."""
+def _repaired_claim(doc: Doc, text: str, cue: tuple[int, int],
+                    repair: tuple[tuple[int, int], list[int]], quotes: list[Quote]
+                    ) -> RawClaim | None:
+    """A claim whose speaker and content a parse repair (``clause_repairs``) found."""
     speaker, content = repair
     frags = token_fragments(doc, content, text)
     if not frags:
         return None
-    return RawClaim(cue_extent(tok, lexicon), speaker, frags, _overlaps_quote(frags, quotes))
+    return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
 
 
 def _subject_claim(doc: Doc, text: str, host: Token,

@@ -121,7 +121,6 @@ class Lexicon:
         particle = adjacent_particle(token)
         return particle is not None and (lemma, particle.lower_) in self.phrasal
 
-
     def reports_clause(self, token: Token) -> bool:
         """Whether ``token``'s lemma is a cue when it governs a clause, whatever
         the parser hung on it."""
