@@ -147,6 +147,15 @@ def test_light_verb_with_a_reporting_noun() -> None:
     assert _only("As one aide put it, the campaign is over.") == (
         "one aide", "put it", ["the campaign is over"])
     assert _claims("The company made a profit of $3 billion last year.") == []
+    # A reporting verb with a stance noun keeps the noun in the cue.
+    assert _only("Republicans have expressed concern that the businessman was "
+                 "encouraging violence.") == (
+        "Republicans", "have expressed concern",
+        ["that the businessman was encouraging violence"])
+    assert _only("She voiced support for a single-payer health system.") == (
+        "She", "voiced support for", ["a single-payer health system"])
+    assert _only("The senator expressed his views on the matter.") == (
+        "The senator", "expressed", ["his views on the matter"])
 
 
 def test_reporting_clause_inside_the_statement() -> None:

@@ -493,11 +493,11 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
             continue  # "continues to grow": nothing is reported
         elif lexicon.reports_clause(tok) and (repair := cue_in_subject(tok)) is not None:
             claim = _repaired_claim(doc, text, cue_extent(tok, lexicon), repair, quotes)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS and (
+                light := light_verb_claim(tok, lexicon)) is not None:
+            claim = _subject_claim(doc, text, tok, light, quotes, lexicon, inside_quotes)
         elif lexicon.is_cue(tok):
             claim = _verb_claim(doc, text, tok, quotes, lexicon, inside_quotes)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
-            claim = _subject_claim(doc, text, tok, light_verb_claim(tok, lexicon), quotes,
-                                   lexicon, inside_quotes)
         elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             claim = _subject_claim(doc, text, tok.head, adjective_claim(tok, lexicon), quotes,
                                    lexicon, inside_quotes)

@@ -1,13 +1,17 @@
 """Claims whose cue is a light verb with its noun: "made the case that ...",
 "made it clear that ...", "raised questions about ...", "took a swipe at ...",
-"as one aide put it, ...".
+"as one aide put it, ...", "expressed concern that ...".
 
 "Make", "raise", "take" and "put" report nothing alone, so the verb lexicon
 leaves them out; with these nouns they are as plain a reporting act as "argued"
-or "criticised". The cue runs from the verb (with its auxiliaries) to the noun,
-and to the preposition when the content is that preposition's object; the
-content is the clause the phrase introduces or the object it is about. The
-speaker is the verb's subject, found as for any reporting verb.
+or "criticised". "Express", "voice" and "sound" do report alone, but with a
+stance noun the noun is part of the act ("expressed doubts about X" is a doubt
+about X), so that reading comes first.
+
+The cue runs from the verb (with its auxiliaries) to the noun, and to the
+preposition when the content is that preposition's object; the content is the
+clause the phrase introduces or the object it is about. The speaker is the
+verb's subject, found as for any reporting verb.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from spacy.tokens import Token
 from worker.extraction.cues import Lexicon, cue_extent
 from worker.extraction.text import word_set
 
+_STANCE_NOUNS = word_set("""concern concerns support doubt doubts confidence frustration
+    skepticism scepticism interest sympathy alarm dismay fear fears hope hopes regret
+    optimism opposition displeasure discomfort enthusiasm misgivings reservations
+    outrage disappointment anger amusement desire wish astonishment remorse""")
 # Verb lemma -> the nouns that make it a reporting act.
 LIGHT_NOUNS: dict[str, frozenset[str]] = {
     "make": word_set("""case point observation comment comments statement statements
@@ -25,6 +33,11 @@ LIGHT_NOUNS: dict[str, frozenset[str]] = {
         prediction threat plea"""),
     "raise": word_set("question questions concern concerns doubt doubts alarm alarms"),
     "take": word_set("issue aim swipe swipes jab jabs"),
+    # Reporting verbs in their own right, whose stance noun annotators keep in
+    # the cue: "expressed concern | that ...", "voiced support for | X".
+    "express": _STANCE_NOUNS,
+    "voice": _STANCE_NOUNS,
+    "sound": word_set("note alarm warning call"),
 }
 LIGHT_VERBS = frozenset({*LIGHT_NOUNS, "put"})
 # "make (it) clear / plain that ...".
@@ -51,8 +64,9 @@ def light_verb_claim(verb: Token, lexicon: Lexicon
     if not objects:
         return None
     noun = objects[0]
+    # The clause's "that" may hang on an auxiliary ("that X was encouraging").
     clause = [c for c in noun.rights if c.dep_ in {"acl", "ccomp", "relcl"}
-              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+              and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"]
     clause += [c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i]
     if clause:
         return (start, noun.i + 1), [t.i for t in clause[0].subtree]
