@@ -45,6 +45,9 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
 # Prepositions that give a cue's setting (where, when, through what medium), not
 # what it is about: "posted on Facebook", "spoke in Iowa".
 SETTING_PREPS = word_set("in at on from during after before since by through into near")
+# Entity labels of a time phrase ("last week", "on Monday"): the report's
+# setting, never a speaker or what was said.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Words right of the cue that belong to the reporting clause ("told Reuters").
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
 # Right dependents of a cue that are not part of its content.
@@ -102,6 +105,12 @@ def comma_before(tok: Token) -> bool:
     """Whether a comma comes right before ``tok``'s phrase."""
     start = tok.left_edge.i
     return start > 0 and tok.doc[start - 1].text == ","
+
+
+def comma_after(tok: Token) -> bool:
+    """Whether a comma comes right after ``tok``'s phrase."""
+    nxt = tok.right_edge.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].text == ","
 
 
 def token_fragments(doc: Doc, tokens: list[int], text: str) -> list[tuple[int, int]]:
@@ -587,7 +596,7 @@ def _occasion(tok: Token) -> bool:
 def _dated(tok: Token) -> bool:
     """"on Monday", "in July": when the words were said."""
     return tok.dep_ == "prep" and tok.lower_ in SETTING_PREPS and any(
-        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children)
+        c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in tok.children)
 
 
 def _last_right(head: Token, child: Token) -> bool:

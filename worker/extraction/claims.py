@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from worker.extraction.adjective_claims import adjective_claim
 from worker.extraction.claim_content import (
     SETTING_PREPS,
+    TIME_ENTITIES,
     apposed_speaker,
     comma_before,
     content_tokens,
@@ -164,7 +165,7 @@ def _stray_subject(cue: Token) -> Token | None:
         i -= 1
     if (i == cue.i - 1 and i >= 0 and cue.dep_ == "ROOT" and doc[i].pos_ == "PROPN"
             and doc[i].dep_ in {"pobj", "dobj", "compound"} and doc[i].right_edge.i == i
-            and doc[i].ent_type_ not in {"DATE", "TIME"}):
+            and doc[i].ent_type_ not in TIME_ENTITIES):
         # "In a meeting with the editorial board of the Post Trump said that ...":
         # the parser ran the name into the phrase before it.
         return doc[i]
@@ -262,7 +263,7 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     leading = _leading_according(doc, text, tok, nxt)
     if leading is not None:
         return leading
-    return _prep_claim(doc, text, tok, nxt, objects[0])
+    return _prep_claim(doc, text, tok, nxt, objects[0], main_clause=True)
 
 
 def _leading_according(doc: Doc, text: str, tok: Token, to: Token) -> RawClaim | None:
@@ -294,19 +295,21 @@ def _in_poll(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     return _prep_claim(doc, text, tok, tok, objects[0])
 
 
-def _prep_claim(doc: Doc, text: str, tok: Token, last: Token, source: Token
-                ) -> RawClaim | None:
+def _prep_claim(doc: Doc, text: str, tok: Token, last: Token, source: Token,
+                main_clause: bool = False) -> RawClaim | None:
     """A claim whose cue is a preposition (``tok`` to ``last``) with the source
-    as its object: the content is the clause the phrase modifies, without it."""
+    as its object: the content is the clause the phrase modifies, without it.
+
+    After a comma the phrase sources the whole coordination before it, not its
+    last member ("A had 37 percent and B 13 percent, according to the
+    results"); with ``main_clause``, also the main clause rather than a clause
+    inside it that the parser hung it on ("A would see incomes go up, according
+    to X")."""
     speaker = (source.left_edge.i, source.right_edge.i + 1)
     own = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
     host = tok.head if tok.head.i != tok.i else tok
-    while host.dep_ == "conj" and host.i < tok.i and comma_before(tok):
-        # "A had 37 percent and B 13 percent, according to the results": the
-        # phrase sources the whole coordination, not its last member.
-        host = host.head
-    while (tok.lower_ == "according" and host.dep_ in {"ccomp", "xcomp"} and host.i < tok.i
-           and comma_before(tok)):
+    climb = {"conj", "ccomp", "xcomp"} if main_clause else {"conj"}
+    while host.dep_ in climb and host.i < tok.i and comma_before(tok):
         host = host.head
     body = [t.i for t in host.subtree if t.i not in own] if host is not tok else []
     if not body:
@@ -329,10 +332,8 @@ def _passive(doc: Doc, text: str, tok: Token, cue: tuple[int, int], quotes: list
     speaker, content = found
     cue = (cue[0], charge_end(tok, cue[1]))
     # The cue's own particle ("Asked about X") is not content.
-    frags = token_fragments(doc, [i for i in content if not cue[0] <= i < cue[1]], text)
-    if not frags:
-        return None
-    return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes))
+    return _claim_of(doc, text, cue, speaker, [i for i in content if not cue[0] <= i < cue[1]],
+                     quotes)
 
 
 def _quote_in_clause(doc: Doc, text: str, tok: Token, cue: tuple[int, int],
@@ -403,8 +404,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     subject = _subject(tok)
     leading = leading_participle(tok) if subject is None else None
     if leading is not None:
-        return _repaired_claim(doc, text, cue, (_speaker_span(leading[0], tok, lexicon),
-                                                leading[1]), quotes)
+        return _claim_of(doc, text, cue, _speaker_span(leading[0], tok, lexicon), leading[1],
+                         quotes)
     if subject is not None and tok.tag_ == "VBG" and _in_any(subject.idx, inside_quotes):
         # '..., telling the crowd, “Some people get ...”': the parser hung the
         # participle on the quotation's verb; it speaks for the clause outside.
@@ -492,7 +493,7 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
         elif _aspectual_only(tok):
             continue  # "continues to grow": nothing is reported
         elif lexicon.reports_clause(tok) and (repair := cue_in_subject(tok)) is not None:
-            claim = _repaired_claim(doc, text, cue_extent(tok, lexicon), repair, quotes)
+            claim = _claim_of(doc, text, cue_extent(tok, lexicon), *repair, quotes)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS and (
                 light := light_verb_claim(tok, lexicon)) is not None:
             claim = _subject_claim(doc, text, tok, light, quotes, lexicon, inside_quotes)
@@ -516,11 +517,10 @@ def find_claims(doc: Doc, quotes: list[Quote], lines: list[Line]) -> list[RawCla
     return kept
 
 
-def _repaired_claim(doc: Doc, text: str, cue: tuple[int, int],
-                    repair: tuple[tuple[int, int], list[int]], quotes: list[Quote]
-                    ) -> RawClaim | None:
-    """A claim whose speaker and content a parse repair (``clause_repairs``) found."""
-    speaker, content = repair
+def _claim_of(doc: Doc, text: str, cue: tuple[int, int], speaker: tuple[int, int] | None,
+              content: list[int], quotes: list[Quote]) -> RawClaim | None:
+    """The claim of a cue, speaker and content tokens that a construction or a
+    parse repair (``clause_repairs``) found; None when no content is left."""
     frags = token_fragments(doc, content, text)
     if not frags:
         return None
@@ -538,11 +538,7 @@ def _subject_claim(doc: Doc, text: str, host: Token,
     subject = _subject(host)
     if subject is None or _in_any(subject.idx, inside_quotes):
         return None
-    frags = token_fragments(doc, content, text)
-    if not frags:
-        return None
-    return RawClaim(cue, _speaker_span(subject, host, lexicon), frags,
-                    _overlaps_quote(frags, quotes))
+    return _claim_of(doc, text, cue, _speaker_span(subject, host, lexicon), content, quotes)
 
 
 def _learned_noun_claim(tok: Token, text: str, lexicon: Lexicon) -> RawClaim | None:

@@ -28,15 +28,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import comma_before
+from worker.extraction.claim_content import TIME_ENTITIES, comma_after, comma_before
 
 _FRONTED_DEPS = frozenset({"nsubj", "npadvmod", "dep", "nsubjpass"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-
-
-def _ends_on_comma(tok: Token) -> bool:
-    nxt = tok.right_edge.i + 1
-    return nxt < len(tok.doc) and tok.doc[nxt].text == ","
 
 
 def fronted_content(cue: Token, speaker_start: int) -> list[int]:
@@ -46,7 +41,7 @@ def fronted_content(cue: Token, speaker_start: int) -> list[int]:
     sent_start = cue.sent.start
     fronted = next((c for c in cue.lefts if c.dep_ in _FRONTED_DEPS
                     and c.left_edge.i == sent_start and c.right_edge.i < speaker_start
-                    and _ends_on_comma(c) and c.ent_type_ not in {"DATE", "TIME"}), None)
+                    and comma_after(c) and c.ent_type_ not in TIME_ENTITIES), None)
     if fronted is None:
         return []
     tokens = [t.i for t in fronted.subtree]

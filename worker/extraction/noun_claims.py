@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import token_fragments
+from worker.extraction.claim_content import TIME_ENTITIES, token_fragments
 from worker.extraction.claim_model import RawClaim
 from worker.extraction.text import word_set
 
@@ -50,7 +50,7 @@ def noun_claim(tok: Token) -> tuple[tuple[int, int], tuple[int, int], list[int]]
         if child.dep_ == "prep" and child.lower_ in _PREPS and not (
                 child.lower_ == "to" and tok.lemma_.lower() in _ADDRESSED):
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}
-                       and c.ent_type_ not in {"DATE", "TIME"}]
+                       and c.ent_type_ not in TIME_ENTITIES]
             if objects:
                 return ((tok.i, child.i + 1), source,
                         [t.i for o in objects for t in o.subtree])
