@@ -97,6 +97,27 @@ def test_addressee_cue_with_a_particle_reports_its_object() -> None:
     assert claim.content.text == "a long and costly war in the north"
 
 
+def test_object_before_a_clause_with_its_own_subject_is_the_addressee() -> None:
+    # The parser takes "The Washington Post" for the object of "told".
+    text = ("Ivanka Trump told The Washington Post that the policy would extend to "
+            "single mothers.")
+    [claim] = _claims(text)
+    assert claim.content.text == "that the policy would extend to single mothers"
+    # A bare infinitive's subject is part of what is demanded.
+    text = "The senator is demanding President Obama make a pledge not to pardon her."
+    [claim] = _claims(text)
+    assert claim.content.text == "President Obama make a pledge not to pardon her"
+
+
+def test_speaker_keeps_the_bracket_of_party_and_state() -> None:
+    [claim] = _claims("Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy.")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Rep. Trey Gowdy (R-S.C.)"
+    [claim] = _claims("Gov. Pat McCrory (R) said he would release the video.")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Gov. Pat McCrory (R)"
+
+
 def test_that_clause_after_the_setting_of_a_statement() -> None:
     # The parser hangs this that-clause on "statement".
     text = ("The campaign's chief strategist Tom Weaver says in a statement that the race "

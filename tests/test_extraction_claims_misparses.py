@@ -325,6 +325,16 @@ def test_cue_the_parser_made_a_reduced_relative_of_its_subject() -> None:
     assert extract("A plan announced earlier this year.").claims == []
 
 
+def test_cue_the_parser_made_a_reduced_relative_inside_the_subject() -> None:
+    # "called" is parsed as a participle on "letter", and "One" as the root.
+    text = "One of the docs who sent the letter called Oz a quack, fake and charlatan."
+    claim = _by_cue(text, "called")
+    assert _speaker(claim) == "One of the docs who sent the letter"
+    assert claim.content.text == "Oz a quack, fake and charlatan"
+    # The root's own participle with a name is a name, not a report.
+    assert extract("A man called Ove.").claims == []
+
+
 def test_cue_the_parser_put_inside_the_subject_it_reports() -> None:
     text = ("Multiple outlets reported on Wednesday the Secret Service had “more than "
             "one conversation” with his staff.")
@@ -335,3 +345,18 @@ def test_cue_the_parser_put_inside_the_subject_it_reports() -> None:
     assert (_speaker(claim), claim.content.text) == (
         "He", "immigrants were the ones tearing families apart")
     assert extract("The red car was parked outside.").claims == []
+
+
+def test_conjunct_the_parser_hung_on_the_cue_is_content() -> None:
+    # "stop" and "remove" are parsed as conjuncts of "advocates", not of "end".
+    claim = _by_cue("Warren advocates a litany of rules to end the deferral of foreign "
+                    "income, stop tax inversions and remove loopholes.", "advocates")
+    assert claim.content.text.endswith("stop tax inversions and remove loopholes")
+    claim = _by_cue("She spoke for an hour, emphasizing economic fairness, and a need to "
+                    "raise the minimum wage.", "emphasizing")
+    assert claim.content.text == "economic fairness, and a need to raise the minimum wage"
+    # A conjunct with a subject and an auxiliary of its own is a clause of its own.
+    claim = _by_cue("Cadillac declined to renew its sponsorship of the event and the PGA "
+                    "could not find a new sponsor.", "declined")
+    assert claim.content.text.startswith("to renew its sponsorship")
+    assert "find" not in claim.content.text

@@ -307,7 +307,7 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
     for child in cue.rights:
         if child.dep_ in {"ccomp", "xcomp"}:
             first = child.left_edge.i
-            if child.dep_ == "xcomp" or child.tag_ == "VB" or _reduced_relative(cue, child):
+            if child.dep_ == "xcomp" or _bare_infinitive(child) or _reduced_relative(cue, child):
                 for other in cue.rights:
                     if other.dep_ == "dobj" and cue_end <= other.i < first:
                         first = other.left_edge.i
@@ -338,6 +338,15 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
         if child.dep_ == "ccomp" and not _introduces(child):
             return [t.i for t in child.subtree]
     return _setting_clause(cue) or _unmarked_clause(cue, cue_end)
+
+
+def _bare_infinitive(clause: Token) -> bool:
+    """'demanding Obama make a pledge': the object is the bare infinitive's
+    subject, part of what is demanded. 'told the Post that the policy would
+    extend ...' has a subject and an auxiliary of its own: the object is the
+    addressee."""
+    return clause.tag_ == "VB" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in clause.children)
 
 
 def _reduced_relative(cue: Token, clause: Token) -> bool:
@@ -491,14 +500,39 @@ def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
     if not found or min(found) < cue.i:
         return found
     end = max(found)
-    for child in cue.rights:
+    rights = list(cue.rights)
+    for k, child in enumerate(rights):
         if child.i <= end or child.dep_ == "punct":
+            continue
+        if _with_content(cue, child, found) or (
+                child.dep_ == "cc" and k + 1 < len(rights)
+                and _with_content(cue, rights[k + 1], found)):
+            end = child.right_edge.i
             continue
         if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or comma_before(child) \
                 or _occasion(child) or (_dated(child) and _last_right(cue, child)):
             break
         end = child.right_edge.i
     return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
+
+
+def _with_content(cue: Token, conj: Token, found: list[int]) -> bool:
+    """A conjunct the parser hung on the cue that is coordinated with the
+    content ("advocates rules to end X, stop Y and remove Z"; "emphasizing
+    fairness, and a need to raise wages"): a verb in the complement's form,
+    not the cue's, or a noun beside the cue's object."""
+    if conj.dep_ != "conj" or any(
+            c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO")
+            for t in conj.subtree for c in t.children):
+        # "declined to renew it and the PGA could not find ...": a clause of its own.
+        return False
+    heads = [c for c in cue.rights if c.i in found and c.dep_ in {"xcomp", "ccomp", "dobj"}]
+    if not heads:
+        return False
+    if conj.pos_ == "VERB":
+        return conj.tag_ != cue.tag_ and any(h.pos_ == "VERB" and h.tag_ == conj.tag_
+                                            for h in heads)
+    return conj.pos_ in {"NOUN", "PROPN"} and any(h.dep_ == "dobj" for h in heads)
 
 
 def _before_next_report(cue: Token, tokens: list[int], lexicon: Lexicon) -> list[int]:

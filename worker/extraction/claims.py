@@ -111,11 +111,14 @@ def _subject(cue: Token) -> Token | None:
     # ("he defended it by citing a poll", "..., denouncing X").
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         return head
-    if (cue.dep_ == "acl" and cue.tag_ == "VBN" and head.dep_ == "ROOT"
-            and head.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "ccomp" for c in cue.rights)):
-        # "A Quinnipiac poll found last week that ...": with no verb left for the
-        # sentence, the parser made the cue a reduced relative of its subject.
-        return head
+    root = cue.sent.root
+    if (cue.dep_ == "acl" and cue.tag_ == "VBN" and root.pos_ in {"NOUN", "PROPN", "NUM"}
+            and root.is_ancestor(cue) and any(
+                c.dep_ == "ccomp" or (c.dep_ == "oprd" and head.i != root.i) for c in cue.rights)):
+        # "A Quinnipiac poll found last week that ...", "One of the docs who
+        # sent the letter called Oz a quack": with no verb left for the
+        # sentence, the parser made the cue a reduced relative of a noun.
+        return root
     if cue.dep_ == "pcomp" and head.dep_ in {"prep", "conj"}:
         # "for his role in promoting X and for saying Y": the second "for" is
         # coordinated with the first preposition.
@@ -239,9 +242,17 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
         start -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and not _closes_bracket(doc[start:end]):
         end -= 1
     return start, end
+
+
+def _closes_bracket(span: Span) -> bool:
+    """The span ends with the bracket of a party and state it opened ("Sen.
+    Ted Cruz (R-Tex.)"): the bracket stays, as the annotators keep it."""
+    texts = [t.text for t in span]
+    return texts[-1] == ")" and texts.count("(") > texts.count(")") - 1
 
 
 def _dateline(span: Span) -> bool:
