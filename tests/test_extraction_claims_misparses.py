@@ -360,3 +360,13 @@ def test_conjunct_the_parser_hung_on_the_cue_is_content() -> None:
                     "could not find a new sponsor.", "declined")
     assert claim.content.text.startswith("to renew its sponsorship")
     assert "find" not in claim.content.text
+
+
+def test_verb_under_another_verb_reports_its_own_object_not_the_host() -> None:
+    # "see" is the complement of "mean": the words around it are not its report.
+    claim = _by_cue("That doesn't mean we won't see some sort of relief rally on "
+                    "Wednesday.", "won't see")
+    assert claim.content.text == "some sort of relief rally"
+    # A closing reporting clause still reports the sentence before its comma.
+    claim = _by_cue("The economy is strong, he would say.", "would say")
+    assert claim.content.text == "The economy is strong"

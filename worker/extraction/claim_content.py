@@ -414,6 +414,10 @@ def _host_clause(cue: Token, lexicon: Lexicon) -> list[int]:
         host = host.head
     if cue.dep_ not in {"parataxis", "ccomp"} or host.pos_ not in {"VERB", "AUX"}:
         return []
+    if cue.dep_ == "ccomp" and cue.tag_ == "VB":
+        # "That doesn't mean we won't see X": a bare verb under another verb is
+        # its complement, not a reporting clause hung on it.
+        return []
     if cue.dep_ != "parataxis" and (host.i > cue.i or lexicon.is_cue(host) or any(
             c.dep_ == "mark" for c in cue.children)):
         # "The worst part is that he doesn't believe it": a clause with a
