@@ -34,6 +34,9 @@ def test_reporting_nouns_with_a_possessive_source() -> None:
         "His", "claim", ["that the election was rigged"])
     assert _only("The senator's call for a recount was rejected.") == (
         "The senator's", "call for", ["a recount"])
+    # A bid, a push or support is something done, not something said.
+    assert extract("His bid for the White House began in June.").claims == []
+    assert extract("The governor's support for the wall never wavered.").claims == []
 
 
 def test_passive_cue_without_a_source() -> None:

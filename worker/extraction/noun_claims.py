@@ -27,9 +27,9 @@ NOUN_CUES = word_set("""
     allegation allegations accusation accusations argument suggestion proposal
     promise promises pledge vow call calls demand demands request
     refusal criticism criticisms attack attacks complaint complaints
-    support opposition endorsement view views belief beliefs hope hopes fear fears
+    opposition endorsement view views belief beliefs hope hopes fear fears
     concern concerns warning warnings threat threats insistence denial question
-    questions push bid praise
+    questions
     """)
 _PREPS = word_set("for of on about to against over")
 # Nouns whose "to" phrase names who was addressed ("his statements to the FBI",
