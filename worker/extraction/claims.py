@@ -249,10 +249,10 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
 
 
 def _closes_bracket(span: Span) -> bool:
-    """The span ends with the bracket of a party and state it opened ("Sen.
-    Ted Cruz (R-Tex.)"): the bracket stays, as the annotators keep it."""
+    """The span ends with a bracket it opened ("Sen. Ted Cruz (R-Tex.)"): the
+    bracket stays, as the annotators keep it."""
     texts = [t.text for t in span]
-    return texts[-1] == ")" and texts.count("(") > texts.count(")") - 1
+    return texts[-1] == ")" and texts.count("(") >= texts.count(")")
 
 
 def _dateline(span: Span) -> bool:
