@@ -118,6 +118,12 @@ def test_speaker_keeps_the_bracket_of_party_and_state() -> None:
     assert claim.speaker.text == "Gov. Pat McCrory (R)"
 
 
+def test_speaker_ends_before_the_cues_adverb() -> None:
+    [claim] = _claims("The company sent a letter strongly disputing accusations by Exxon.")
+    assert claim.speaker is not None
+    assert (claim.speaker.text, claim.cue.text) == ("a letter", "strongly disputing")
+
+
 def test_that_clause_after_the_setting_of_a_statement() -> None:
     # The parser hangs this that-clause on "statement".
     text = ("The campaign's chief strategist Tom Weaver says in a statement that the race "

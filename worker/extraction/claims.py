@@ -221,7 +221,8 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
                 and comma_before(child)):
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
-        end = cue.i
+        # Not the cue's own adverb either ("a letter strongly disputing ...").
+        end = max(start + 1, cue_extent(cue, lexicon)[0])
     # The parser may hang a quotation, or its closing comma and mark, on the
     # name ('“...,” Ramos, 58, told AFP'); the speaker starts after it.
     closing = [i for i in range(start, subject.i)
