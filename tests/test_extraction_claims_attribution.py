@@ -118,10 +118,23 @@ def test_speaker_keeps_the_bracket_of_party_and_state() -> None:
     assert claim.speaker.text == "Gov. Pat McCrory (R)"
 
 
+def test_comma_closing_an_apposition_does_not_end_the_content() -> None:
+    [claim] = _claims("South Korea accused the North's leader, Kim Jong Un, of "
+                      "“fanatic recklessness.”")
+    assert claim.content.text == "the North's leader, Kim Jong Un, of “fanatic recklessness.”"
+    # A comma that sets off an adjunct still ends it.
+    claim = _claims("She praised the plan, although she had opposed it.")[0]
+    assert (claim.cue.text, claim.content.text) == ("praised", "the plan")
+
+
 def test_speaker_ends_before_the_cues_adverb() -> None:
     [claim] = _claims("The company sent a letter strongly disputing accusations by Exxon.")
     assert claim.speaker is not None
     assert (claim.speaker.text, claim.cue.text) == ("a letter", "strongly disputing")
+    # Nor the participle the cue hangs on.
+    [claim] = _claims("Two businessmen seeking to paint themselves as outsiders won.")
+    assert claim.speaker is not None
+    assert (claim.speaker.text, claim.cue.text) == ("Two businessmen", "seeking to paint")
 
 
 def test_that_clause_after_the_setting_of_a_statement() -> None:

@@ -367,6 +367,10 @@ def test_verb_under_another_verb_reports_its_own_object_not_the_host() -> None:
     claim = _by_cue("That doesn't mean we won't see some sort of relief rally on "
                     "Wednesday.", "won't see")
     assert claim.content.text == "some sort of relief rally"
+    # Nor are the words around a participle under another verb.
+    claims = extract("The ad features Hispanics telling their family stories and "
+                     "criticizing Donald Trump’s immigration proposals.").claims
+    assert not [c for c in claims if "features" in c.content.text]
     # A closing reporting clause still reports the sentence before its comma.
     claim = _by_cue("The economy is strong, he would say.", "would say")
     assert claim.content.text == "The economy is strong"

@@ -414,9 +414,10 @@ def _host_clause(cue: Token, lexicon: Lexicon) -> list[int]:
         host = host.head
     if cue.dep_ not in {"parataxis", "ccomp"} or host.pos_ not in {"VERB", "AUX"}:
         return []
-    if cue.dep_ == "ccomp" and cue.tag_ == "VB":
-        # "That doesn't mean we won't see X": a bare verb under another verb is
-        # its complement, not a reporting clause hung on it.
+    if cue.dep_ == "ccomp" and cue.tag_ in {"VB", "VBG"}:
+        # "That doesn't mean we won't see X", "The ad features Hispanics telling
+        # their stories": a bare verb or a participle under another verb is its
+        # complement, not a reporting clause hung on it.
         return []
     if cue.dep_ != "parataxis" and (host.i > cue.i or lexicon.is_cue(host) or any(
             c.dep_ == "mark" for c in cue.children)):
@@ -513,11 +514,18 @@ def _to_clause_end(cue: Token, found: list[int], lexicon: Lexicon) -> list[int]:
                 and _with_content(cue, rights[k + 1], found)):
             end = child.right_edge.i
             continue
-        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or comma_before(child) \
+        separated = comma_before(child) and not _closes_apposition(cue.doc[child.left_edge.i - 1])
+        if child.dep_ in _STOP_DEPS or lexicon.is_cue(child) or separated \
                 or _occasion(child) or (_dated(child) and _last_right(cue, child)):
             break
         end = child.right_edge.i
     return _before_next_report(cue, list(range(min(found), end + 1)), lexicon)
+
+
+def _closes_apposition(comma: Token) -> bool:
+    """The comma closes an apposition to the object ("accused the North's
+    leader, Kim Jong Un, of recklessness"): it does not set off what follows."""
+    return any(c.dep_ == "appos" and c.right_edge.i == comma.i - 1 for c in comma.head.children)
 
 
 def _with_content(cue: Token, conj: Token, found: list[int]) -> bool:

@@ -221,8 +221,15 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
                 and comma_before(child)):
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
-        # Not the cue's own adverb either ("a letter strongly disputing ...").
-        end = max(start + 1, cue_extent(cue, lexicon)[0])
+        # The speaker ends where the branch that leads to the cue starts: its
+        # adverb ("a letter strongly disputing ...") or the participle the cue
+        # hangs on ("two businessmen seeking to paint themselves as ...").
+        end = cue_extent(cue, lexicon)[0]
+        for branch in subject.rights:
+            if (branch.is_ancestor(cue) and branch.pos_ == "VERB"
+                    and branch.dep_ in {"acl", "advcl"}):
+                end = min(end, branch.left_edge.i)
+        end = max(start + 1, end)
     # The parser may hang a quotation, or its closing comma and mark, on the
     # name ('“...,” Ramos, 58, told AFP'); the speaker starts after it.
     closing = [i for i in range(start, subject.i)
