@@ -216,20 +216,16 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
     if cue.dep_ == "relcl" and cue.head.i == subject.i:
         end = subject.i + 1
     for child in subject.rights:
+        clause = child.dep_ in {"acl", "advcl"}
         if (child.dep_ == "relcl" and any(lexicon.is_cue(t) for t in child.subtree)) or (
-                child.dep_ in {"acl", "advcl"} and child.tag_ in {"VBG", "VBN"}
-                and comma_before(child)):
+                clause and child.tag_ in {"VBG", "VBN"} and comma_before(child)) or (
+                clause and child.pos_ == "VERB" and child.is_ancestor(cue)):
+            # The last: the participle the cue hangs on ("two businessmen
+            # seeking to paint themselves as ...").
             end = min(end, child.left_edge.i)
     if start <= cue.i < end:
-        # The speaker ends where the branch that leads to the cue starts: its
-        # adverb ("a letter strongly disputing ...") or the participle the cue
-        # hangs on ("two businessmen seeking to paint themselves as ...").
-        end = cue_extent(cue, lexicon)[0]
-        for branch in subject.rights:
-            if (branch.is_ancestor(cue) and branch.pos_ == "VERB"
-                    and branch.dep_ in {"acl", "advcl"}):
-                end = min(end, branch.left_edge.i)
-        end = max(start + 1, end)
+        # Not the cue's own adverb either ("a letter strongly disputing ...").
+        end = max(start + 1, cue_extent(cue, lexicon)[0])
     # The parser may hang a quotation, or its closing comma and mark, on the
     # name ('“...,” Ramos, 58, told AFP'); the speaker starts after it.
     closing = [i for i in range(start, subject.i)
