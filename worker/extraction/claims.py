@@ -287,7 +287,8 @@ def _leading_according(doc: Doc, text: str, tok: Token, to: Token) -> RawClaim |
     clause after it into the source ("reeks" as an apposition) and left nothing
     outside the phrase to be its content."""
     sent = tok.sent
-    if tok.i != sent.start or to.right_edge.i + 1 < sent.end - 1:
+    words = [t.i for t in sent if not (t.is_punct or t.is_space)]
+    if tok.i != sent.start or to.right_edge.i < words[-1]:
         return None
     comma = next((t for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
     if comma is None or comma.i == to.i + 1:
