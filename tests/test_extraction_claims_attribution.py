@@ -137,6 +137,22 @@ def test_speaker_ends_before_the_cues_adverb() -> None:
     assert (claim.speaker.text, claim.cue.text) == ("Two businessmen", "seeking to paint")
 
 
+def test_speaker_without_the_occasion_or_a_focus_adverb() -> None:
+    def speaker(text: str) -> str | None:
+        [claim] = _claims(text)
+        return claim.speaker.text if claim.speaker else None
+
+    assert speaker("Trump on Tuesday said the election was rigged.") == "Trump"
+    assert speaker("The bureau's director, James B. Comey, on Monday said the review "
+                   "was over.") == "The bureau's director, James B. Comey"
+    assert speaker("Sanders during a Sunday interview said he would stay in the "
+                   "race.") == "Sanders"
+    assert speaker("Even economists say the deal went too far.") == "economists"
+    # A date that tells which source it is stays.
+    assert speaker("A CNN/ORC poll in February found that Trump led by 10 "
+                   "points.") == "A CNN/ORC poll in February"
+
+
 def test_that_clause_after_the_setting_of_a_statement() -> None:
     # The parser hangs this that-clause on "statement".
     text = ("The campaign's chief strategist Tom Weaver says in a statement that the race "

@@ -116,10 +116,11 @@ def test_according_to_sources_a_whole_coordination() -> None:
 
 def test_leading_according_to_ends_at_its_comma() -> None:
     # The parser runs "the move reeks" into the source as an apposition.
-    text = ("According to conservative talk radio host Rush Limbaugh, the move reeks "
-            "of “fear” and desperation.")
+    sentence = ("According to conservative talk radio host Rush Limbaugh, the move reeks "
+                "of “fear” and desperation.")
     # Mid-paragraph, and with the paragraph break the sentence ends on.
-    for text in (text, "Clinton asked Holt to fact check Trump. " + text + "\n\nMook said so."):
+    for text in (sentence,
+                 "Clinton asked Holt to fact check Trump. " + sentence + "\n\nMook said so."):
         claim = _by_cue(text, "According to")
         assert _speaker(claim) == "conservative talk radio host Rush Limbaugh"
         assert claim.content.text == "the move reeks of “fear” and desperation"

@@ -45,7 +45,7 @@ from worker.extraction.clause_repairs import (
     leading_participle,
 )
 from worker.extraction.colon_claims import colon_claims
-from worker.extraction.cues import Lexicon, cue_extent, get_lexicon
+from worker.extraction.cues import DAYS, Lexicon, cue_extent, get_lexicon
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
 from worker.extraction.noun_claims import NOUN_CUES, learned_noun_claim, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, charge_end, passive_claim
@@ -226,6 +226,16 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
     if start <= cue.i < end:
         # Not the cue's own adverb either ("a letter strongly disputing ...").
         end = max(start + 1, cue_extent(cue, lexicon)[0])
+    # When the speaker spoke is not who spoke: "Trump on Tuesday", "the bureau's
+    # director, James B. Comey, on Monday". A date that describes the speaker
+    # stays ("a CNN/ORC poll in February").
+    when = [t.i for t in doc[start + 1 : end] if _when_spoken(t, subject) and (
+        t.right_edge.i + 1 >= end or (t.right_edge.i + 2 == end and doc[end - 1].is_punct))]
+    if when:
+        end = when[0]
+    # "Even economists say": a focus adverb, not part of the speaker.
+    if doc[start].lower_ == "even" and doc[start].dep_ == "advmod" and end - start > 1:
+        start += 1
     # The parser may hang a quotation, or its closing comma and mark, on the
     # name ('“...,” Ramos, 58, told AFP'); the speaker starts after it.
     closing = [i for i in range(start, subject.i)
@@ -250,6 +260,20 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
             and not _closes_bracket(doc[start:end]):
         end -= 1
     return start, end
+
+
+def _when_spoken(tok: Token, subject: Token) -> bool:
+    """"on Tuesday", "during a Sunday interview": the occasion, which the parser
+    hung on the subject (or its apposition), not on a clause describing it ("who
+    served as chairman during the 2000 election")."""
+    head = tok.head
+    while head.i != subject.i and head.dep_ in {"appos", "conj"}:
+        head = head.head
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    return head.i == subject.i and tok.dep_ == "prep" and bool(objects) and (
+        tok.lower_ == "during" or (
+        tok.lower_ == "on" and (objects[0].ent_type_ in {"DATE", "TIME"}
+                                or objects[0].lower_ in DAYS)))
 
 
 def _closes_bracket(span: Span) -> bool:

@@ -61,7 +61,7 @@ CLAUSE_VERBS = word_set("maintain")
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _WH = frozenset({"when", "where", "why", "how", "as", "so", "here"})
 # A day named right after the verb belongs to the reporting act ("said Tuesday").
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                    "sunday", "today", "yesterday"})
 
 
@@ -190,7 +190,7 @@ def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
         particle = child.dep_ == "prt" or (
             child.dep_ == "prep" and (token.lemma_.lower(), child.lower_) in lexicon.particles
         )
-        if particle or (child.dep_ == "npadvmod" and child.lower_ in _DAYS):
+        if particle or (child.dep_ == "npadvmod" and child.lower_ in DAYS):
             end = child.i + 1
         else:
             break
