@@ -43,6 +43,17 @@ def test_phrasal_cue_reports_only_with_its_particle() -> None:
     assert claim.content.text == "how he had noticed the change in Hollywood"
 
 
+def test_core_verb_with_only_an_object_reports_a_quotation_only() -> None:
+    # "add" is annotated as a cue in under a third of its uses with only an object.
+    assert ("add", "bare") in get_lexicon().quoted_only
+    assert _claims("The U.S. economy added 292,000 jobs last month.") == []
+    assert _claims("The latest hiccup adds to the drama around her emails.") == []
+    [claim] = _claims("“We will win,” he added.")
+    assert (claim.cue.text, claim.content.text) == ("added", "We will win")
+    [claim] = _claims("He added that the plan was dead.")
+    assert claim.content.text == "that the plan was dead"
+
+
 def test_particle_belongs_to_the_cue() -> None:
     text = "The union called for an independent inquiry into the accident."
     [claim] = _claims(text)

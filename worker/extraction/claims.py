@@ -45,7 +45,7 @@ from worker.extraction.clause_repairs import (
     leading_participle,
 )
 from worker.extraction.colon_claims import colon_claims
-from worker.extraction.cues import DAYS, Lexicon, cue_extent, get_lexicon
+from worker.extraction.cues import DAYS, Lexicon, complement_kind, cue_extent, get_lexicon
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
 from worker.extraction.noun_claims import NOUN_CUES, learned_noun_claim, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, charge_end, passive_claim
@@ -500,7 +500,10 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
         frags = [f for f in frags if not (f[0] <= s_start and s_end < f[1])]
     if not frags or _request_for_comment(tok):
         return None
-    return RawClaim(cue, speaker, frags, _overlaps_quote(frags, quotes), inherit)
+    direct = _overlaps_quote(frags, quotes)
+    if not direct and (tok.lemma_.lower(), complement_kind(tok)) in lexicon.quoted_only:
+        return None
+    return RawClaim(cue, speaker, frags, direct, inherit)
 
 
 def _request_for_comment(tok: Token) -> bool:
