@@ -13,6 +13,7 @@ from worker.extraction.model import Claim, Extraction
 from worker.extraction.nlp import get_nlp
 from worker.extraction.pipeline import extract
 from worker.extraction.quotes import find_quotes
+from worker.extraction.sentences import lines
 
 
 def _only_claim(text: str) -> tuple[Extraction, Claim]:
@@ -137,6 +138,13 @@ def test_no_claims_from_headings() -> None:
     result = extract(text)
     assert result.claims == []
     assert result.sentences == 2
+
+
+def test_paragraph_whose_closing_quote_is_mistyped_is_not_a_heading() -> None:
+    text = ("PolitiFact claimed the figure was exaggerated and concluded his comments "
+            "were “Mostly False.“\n\nThe rate is a widely used term.")
+    assert [line.heading for line in lines(text)] == [False, False]
+    assert [c.cue.text for c in extract(text).claims] == ["claimed", "concluded"]
 
 
 def test_line_break_ends_a_sentence() -> None:

@@ -17,7 +17,9 @@ from spacy.tokens import Doc
 
 LINE_BREAKS = "crosswire_line_breaks"
 
-_FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$|[\"”]\s*$")
+# Sentence-final punctuation, then any quotation marks: a closing mark typed as an
+# opening one ('were “Mostly False.“') still closes.
+_FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’“‘)\]]*\s*$|[\"”]\s*$")
 
 
 @Language.component(LINE_BREAKS)
