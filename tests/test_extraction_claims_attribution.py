@@ -108,6 +108,24 @@ def test_addressee_cue_with_a_particle_reports_its_object() -> None:
     assert claim.content.text == "a long and costly war in the north"
 
 
+def test_that_clause_the_parser_took_for_a_relative_clause() -> None:
+    # "that" opens the clause of "reported", not a relative on "the time".
+    [claim] = _claims("The New York Times reported at the time that the editor had "
+                      "rebuked her.")
+    assert claim.content.text == "that the editor had rebuked her"
+    [claim] = _claims("Comey said for the first time that some emails had been located.")
+    assert claim.content.text == "that some emails had been located"
+    [claim] = _claims("He told a meeting of island leaders that few people understood "
+                      "the stakes better than they did.")
+    assert claim.speaker is not None
+    assert (claim.speaker.text, claim.cue.text) == ("He", "told")
+    assert claim.content.text == ("that few people understood the stakes better than "
+                                  "they did")
+    # A true relative clause stays with its noun.
+    [claim] = _claims("He rejected the positions that he has taken.")
+    assert claim.content.text == "the positions that he has taken"
+
+
 def test_object_before_a_clause_with_its_own_subject_is_the_addressee() -> None:
     # The parser takes "The Washington Post" for the object of "told".
     text = ("Ivanka Trump told The Washington Post that the policy would extend to "
@@ -159,7 +177,10 @@ def test_speaker_without_the_occasion_or_a_focus_adverb() -> None:
     assert speaker("Sanders during a Sunday interview said he would stay in the "
                    "race.") == "Sanders"
     assert speaker("Even economists say the deal went too far.") == "economists"
-    # A date that tells which source it is stays.
+    # A date or a time that tells which source it is stays.
+    assert speaker("Stewart Verdery, a senior official during George W. Bush's "
+                   "administration, said the screening works.") == (
+        "Stewart Verdery, a senior official during George W. Bush's administration")
     assert speaker("A CNN/ORC poll in February found that Trump led by 10 "
                    "points.") == "A CNN/ORC poll in February"
 

@@ -60,6 +60,9 @@ _ASIDE_DEPS = frozenset({"relcl"})
 # Prepositions of an adjunct that says when or where the words were said, and
 # those that with a medium's noun say through what ("in a speech", "on Twitter").
 _OCCASION_PREPS = word_set("at during after before despite amid")
+# Prepositions of a time or occasion phrase between a cue and its that-clause
+# ("said for the first time that ...", "told Clinton at a debate that ...").
+_ADJUNCT_PREPS = word_set("at for in on during after before following with since over")
 _MEDIUM_PREPS = word_set("in on through via over")
 _MEDIA = word_set("""interview speech statement op-ed column tweet post posting letter
     remark appearance debate rally conference briefing hearing podcast video ad
@@ -334,10 +337,42 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
                 and child.left_edge.dep_ == "mark":
             # "calling for the US to step up ...": a for-to clause, its "for" in the cue.
             return list(range(cue_end, child.right_edge.i + 1))
+        clause = _that_clause_as_relative(cue, child, cue_end)
+        if clause is not None:
+            return list(range(clause.left_edge.i, clause.right_edge.i + 1))
     for child in cue.lefts:
         if child.dep_ == "ccomp" and not _introduces(child):
             return [t.i for t in child.subtree]
     return _setting_clause(cue) or _unmarked_clause(cue, cue_end)
+
+
+def _that_clause_as_relative(cue: Token, child: Token, cue_end: int) -> Token | None:
+    """"reported at the time that the editor conveyed ...", "told a meeting of
+    leaders that few people understood ...": a that-clause the parser took for
+    a relative clause on the object of the time phrase, or of the addressee.
+    Its "that" has no role in it and it has a subject of its own, so it is a
+    complete clause, not a relative ("the positions that he has taken")."""
+    adjunct = child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPS and child.i >= cue_end
+    if not adjunct and not (child.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_CUES):
+        return None
+    for tok in child.subtree:
+        that = tok.doc[tok.left_edge.i]
+        if (tok.dep_ == "relcl" and that.lower_ == "that" and that.head.i == tok.i
+                and that.dep_ in {"mark", "advmod"} and tok.right_edge.i == child.right_edge.i
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+                and _noun_phrase_path(tok.head, child)):
+            return tok
+    return None
+
+
+def _noun_phrase_path(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` hangs on ``top`` through nouns and prepositions only ("a
+    meeting of leaders"), not through a clause ("a decision to tell supporters")."""
+    while tok.i != top.i:
+        if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "ADP", "ADJ"}:
+            return False
+        tok = tok.head
+    return True
 
 
 def _bare_infinitive(clause: Token) -> bool:

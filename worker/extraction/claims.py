@@ -264,16 +264,19 @@ def _speaker_span(subject: Token, cue: Token, lexicon: Lexicon) -> tuple[int, in
 
 def _when_spoken(tok: Token, subject: Token) -> bool:
     """"on Tuesday", "during a Sunday interview": the occasion, which the parser
-    hung on the subject (or its apposition), not on a clause describing it ("who
-    served as chairman during the 2000 election")."""
+    hung on the subject, or a date on its apposition ("Comey, the director, on
+    Monday"); not on a clause describing it ("who served as chairman during the
+    2000 election") nor on a title ("an official during the Bush administration")."""
     head = tok.head
     while head.i != subject.i and head.dep_ in {"appos", "conj"}:
         head = head.head
     objects = [c for c in tok.children if c.dep_ == "pobj"]
-    return head.i == subject.i and tok.dep_ == "prep" and bool(objects) and (
-        tok.lower_ == "during" or (
-        tok.lower_ == "on" and (objects[0].ent_type_ in {"DATE", "TIME"}
-                                or objects[0].lower_ in DAYS)))
+    if head.i != subject.i or tok.dep_ != "prep" or not objects:
+        return False
+    if tok.lower_ == "during":
+        return tok.head.i == subject.i
+    return tok.lower_ == "on" and (objects[0].ent_type_ in {"DATE", "TIME"}
+                                   or objects[0].lower_ in DAYS)
 
 
 def _closes_bracket(span: Span) -> bool:
