@@ -185,6 +185,16 @@ def test_speaker_without_the_occasion_or_a_focus_adverb() -> None:
                    "points.") == "A CNN/ORC poll in February"
 
 
+def test_participle_on_a_statement_speaks_for_who_issued_it() -> None:
+    [claim] = _claims("Forbes published an article stating that the fortune was smaller.")
+    assert claim.speaker is not None
+    assert (claim.speaker.text, claim.cue.text) == ("Forbes", "stating")
+    # A document that speaks for itself keeps its own voice.
+    [claim] = _claims("A poll released Monday showing Trump ahead alarmed Democrats.")
+    assert claim.speaker is not None
+    assert claim.speaker.text.startswith("A poll")
+
+
 def test_that_clause_after_the_setting_of_a_statement() -> None:
     # The parser hangs this that-clause on "statement".
     text = ("The campaign's chief strategist Tom Weaver says in a statement that the race "

@@ -57,6 +57,10 @@ from worker.extraction.text import word_set
 
 # What "in a ..." can cite as the source of a finding or a view.
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "mind", "view", "estimate"})
+# What someone gives or issues, and which speaks for them: "issued a statement
+# saying ...".
+_ISSUED = word_set("""statement speech remark release notice article interview address
+    briefing rally op-ed column essay editorial""")
 _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
 # The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
 _SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
@@ -110,7 +114,7 @@ def _subject(cue: Token) -> Token | None:
     # modifies ("graphics showing that ..."), or the clause it is an adjunct of
     # ("he defended it by citing a poll", "..., denouncing X").
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
-        return head
+        return _issuer(head) or head
     root = cue.sent.root
     if (cue.dep_ == "acl" and cue.tag_ == "VBN" and root.pos_ in {"NOUN", "PROPN", "NUM"}
             and root.is_ancestor(cue) and any(
@@ -139,6 +143,22 @@ def _subject(cue: Token) -> Token | None:
     # "After saying her foot was swollen, she was whisked off": the host's
     # surface subject, passive or not, is who spoke.
     return _subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who gave the speech or issued the statement a participle describes ("His
+    office issued a statement saying ...", "In a speech attacking X, she said"):
+    the subject of the clause the noun sits in. A noun with its own possessor
+    ("Trump's statement") keeps it, as does a document that speaks for itself
+    ("a letter disputing ...", "a poll showing ...")."""
+    if noun.lemma_.lower() not in _ISSUED or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    host = noun.head
+    while host.dep_ in {"prep", "pobj", "dobj"} and host.pos_ not in {"VERB", "AUX"}:
+        host = host.head
+    if host.pos_ not in {"VERB", "AUX"} or noun.dep_ not in {"dobj", "pobj"}:
+        return None
+    return _subject(host)
 
 
 def _misattached_subject(cue: Token) -> Token | None:
