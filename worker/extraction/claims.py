@@ -295,7 +295,7 @@ def _when_spoken(tok: Token, subject: Token) -> bool:
         return False
     if tok.lower_ == "during":
         return tok.head.i == subject.i
-    return tok.lower_ == "on" and (objects[0].ent_type_ in {"DATE", "TIME"}
+    return tok.lower_ == "on" and (objects[0].ent_type_ in TIME_ENTITIES
                                    or objects[0].lower_ in DAYS)
 
 

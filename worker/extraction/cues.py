@@ -64,7 +64,7 @@ _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _WH = frozenset({"when", "where", "why", "how", "as", "so", "here"})
 # A day named right after the verb belongs to the reporting act ("said Tuesday").
 DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                   "sunday", "today", "yesterday"})
+                  "sunday", "today", "yesterday"})
 
 
 # Complement kinds of a verb (see ``complement_kind``).
