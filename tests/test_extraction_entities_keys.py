@@ -76,6 +76,29 @@ def test_initials_tell_two_presidents_apart() -> None:
     assert keys == {"person:bush", "person:george-hw-bush"}
 
 
+def test_son_with_a_suffix_is_not_his_father() -> None:
+    text = (
+        "President Donald Trump spoke in Ohio on Monday, while Donald Trump Jr. "
+        "campaigned in Florida. Trump Jr. told the crowd that his father would win."
+    )
+    result = extract(text)
+    keys = _keys(result, "PERSON")
+    assert keys["Donald Trump"] == "person:trump"
+    assert keys["Donald Trump Jr."] == keys["Trump Jr."] == "person:trump-jr"
+    son = next(e for e in result.entities if e.text == "Trump Jr.")
+    assert son.name == "Donald Trump Jr."
+
+
+def test_son_named_alone_keeps_his_suffix_across_articles() -> None:
+    full = extract("Donald Trump Jr. said on Monday that the meeting had been a mistake.")
+    bare = extract("Trump Jr. said on Monday that the meeting had been a mistake.")
+    son = _keys(full, "PERSON")["Donald Trump Jr."]
+    assert son == _keys(bare, "PERSON")["Trump Jr."]
+    # "Sr." only marks the father, who keeps the plain key.
+    father = extract("Donald Trump Sr. said on Monday that the meeting had gone well.")
+    assert set(_keys(father, "PERSON").values()) == {"person:trump"} != {son}
+
+
 def test_family_name_first_qualified_in_display_order() -> None:
     text = (
         "Premier Li Keqiang met Li Ka-shing in Beijing on Monday. Li Keqiang "

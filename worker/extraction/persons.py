@@ -11,8 +11,13 @@ Only when one article names two people with one family name ("Donald Trump",
 keeps ``person:trump``, the other becomes ``person:melania-trump``; a bare
 "Trump" there goes to the nearest such person named before it.
 
+A generational suffix names another person than the plain name: "Donald Trump
+Jr." is the son of "Donald Trump", and news always writes the "Jr." to tell them
+apart, so it joins the key (``person:trump-jr``) and a "Trump Jr." never meets the
+father's key. "Sr." only marks the father, who keeps the plain key.
+
 Family names are found by form, without a list of people: titles and honorifics
-are stripped in front, generational suffixes ("Jr.") behind; lower-case particles
+are stripped in front, generational suffixes behind; lower-case particles
 join the family name ("von der Leyen"), the Arabic article is dropped ("al-Assad"
 and "Assad" meet); Chinese and Korean names, whose family name comes first ("Xi
 Jinping", "Kim Jong-un"), are recognised by a common family name followed by a
@@ -38,6 +43,8 @@ TITLES = word_set("""
     elect acting deputy attorney commander of the
     """)
 _SUFFIXES = word_set("jr sr ii iii iv")
+# Suffixes naming the father, who is the person the plain name means.
+_SENIOR = word_set("sr")
 _PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -63,6 +70,8 @@ class PersonName:
     given: tuple[str, ...]
     family: str
     family_first: bool = False
+    # Folded generational suffix that sets a son apart ("jr", "iii"); "" if none.
+    suffix: str = ""
 
 
 @dataclass
@@ -70,6 +79,7 @@ class Person:
     """One person in an article: the forms naming them and the key they share."""
 
     family: str
+    suffix: str = ""
     forms: list[PersonName] = field(default_factory=list)
     key: str = ""
     # Full-name mentions and the first one's position: who the article is about.
@@ -87,12 +97,19 @@ class Person:
 
 def strip_title(text: str) -> str:
     """The name without possessive, leading titles and trailing suffixes."""
+    return _split_suffix(text)[0]
+
+
+def _split_suffix(text: str) -> tuple[str, list[str]]:
+    """The name without possessive and leading titles, split from the words of
+    its trailing generational suffixes ("Jr.", ", III")."""
     words = _POSSESSIVE.sub("", text).split()
     while len(words) > 1 and fold(words[0]) in TITLES:
         words = words[1:]
+    suffixes: list[str] = []
     while len(words) > 1 and fold(words[-1]) in _SUFFIXES:
-        words = words[:-1]
-    return " ".join(words).rstrip(",")
+        suffixes.insert(0, words.pop())
+    return " ".join(words).rstrip(","), suffixes
 
 
 def _romanised_given(words: Sequence[str]) -> bool:
@@ -111,16 +128,19 @@ def _syllables(word: str) -> bool:
 
 
 def parse_name(text: str) -> PersonName:
-    """Split a person mention into given names and a family name."""
-    display = strip_title(text)
-    words = display.split()
+    """Split a person mention into given names, a family name and a suffix."""
+    name, suffixes = _split_suffix(text)
+    words = name.split()
+    suffix = "-".join(w for w in map(fold, suffixes) if w not in _SENIOR)
+    display = " ".join([name, *suffixes]) if suffix else name
     if len(words) > 1 and fold(words[0]) in _FAMILY_FIRST and _romanised_given(words[1:]):
-        return PersonName(display, tuple(fold(w) for w in words[1:]), fold(words[0]), True)
+        return PersonName(display, tuple(fold(w) for w in words[1:]), fold(words[0]), True,
+                          suffix)
     first = len(words) - 1
     while first > 0 and words[first - 1] in _PARTICLES:
         first -= 1
     family = _ARABIC_ARTICLE.sub("", fold(" ".join(words[first:]))) or fold(words[-1])
-    return PersonName(display, tuple(fold(w) for w in words[:first]), family)
+    return PersonName(display, tuple(fold(w) for w in words[:first]), family, suffix=suffix)
 
 
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -141,15 +161,20 @@ def _qualified(person: Person, given: Sequence[str]) -> str:
     """ "person:hillary-clinton", "person:li-keqiang": the given names in display order."""
     family_first = any(f.family_first for f in person.forms)
     words = [person.family, *given] if family_first else [*given, person.family]
-    return f"person:{_slug(words)}"
+    return f"person:{_slug([*words, person.suffix])}"
+
+
+def _plain_key(family: str, suffix: str) -> str:
+    """ "person:putin", "person:trump-jr": the key of a name without given names."""
+    return f"person:{_slug([family, suffix])}"
 
 
 def _people(names: list[PersonName]) -> list[Person]:
     """Group the article's full names into people: one per family name unless two
     full names with that family name have incompatible given names.
 
-    Of several people sharing a family name, the one the article names most
-    (first, on a tie) keeps the plain family-name key, so the article's main
+    Of several people sharing a family name and suffix, the one the article
+    names most (first, on a tie) keeps the plain key, so the article's main
     "Trump" agrees with every other article's; the others are qualified by their
     first given name (all given names if that is shared too).
     """
@@ -157,22 +182,22 @@ def _people(names: list[PersonName]) -> list[Person]:
     for name in sorted(set(names), key=lambda n: (-len(n.given), n.display)):
         if not name.given:
             continue
-        same = [p for p in people if p.family == name.family]
+        same = [p for p in people if (p.family, p.suffix) == (name.family, name.suffix)]
         home = next((p for p in same if _compatible(p.given, name.given)), None)
         if home is None:
-            home = Person(name.family)
+            home = Person(name.family, name.suffix)
             people.append(home)
         home.forms.append(name)
     for p in people:
         positions = [i for i, n in enumerate(names) if n in p.forms]
         p.count, p.first = len(positions), min(positions)
-    by_family: dict[str, list[Person]] = {}
+    by_family: dict[tuple[str, str], list[Person]] = {}
     for p in people:
-        by_family.setdefault(p.family, []).append(p)
+        by_family.setdefault((p.family, p.suffix), []).append(p)
     for group in by_family.values():
         group.sort(key=lambda p: (-p.count, p.first))
         firsts = [p.given[0] for p in group]
-        group[0].key = f"person:{_slug([group[0].family])}"
+        group[0].key = _plain_key(group[0].family, group[0].suffix)
         for p in group[1:]:
             shared = firsts.count(p.given[0]) > 1
             p.key = _qualified(p, p.given if shared else p.given[:1])
@@ -184,7 +209,8 @@ def resolve_people(texts: Sequence[str]) -> list[tuple[str, str]]:
 
     A bare name goes to the person whose family name it is, or failing that whose
     first given name it is ("Hillary"); where several people share it, to the
-    nearest one named before (else after) it.
+    nearest one named before (else after) it. A bare name with a suffix ("Trump
+    Jr.") goes only to a person with that suffix.
     """
     names = [parse_name(t) for t in texts]
     people = _people(names)
@@ -194,8 +220,9 @@ def resolve_people(texts: Sequence[str]) -> list[tuple[str, str]]:
         if full:
             owner.append(full[0])
             continue
-        candidates = [p for p in people if p.family == name.family] or [
-            p for p in people if p.given[0] == name.family
+        candidates = [p for p in people if p.family == name.family
+                      and (not name.suffix or p.suffix == name.suffix)] or [
+            p for p in people if p.given[0] == name.family and not name.suffix
         ]
         owner.append(candidates[0] if len(candidates) == 1 else None)
         if len(candidates) > 1:
@@ -203,7 +230,7 @@ def resolve_people(texts: Sequence[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for name, person in zip(names, owner, strict=True):
         if person is None:
-            out.append((f"person:{_slug([name.family])}", name.display))
+            out.append((_plain_key(name.family, name.suffix), name.display))
         else:
             out.append((person.key, person.display))
     return out
