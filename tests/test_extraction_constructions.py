@@ -192,6 +192,20 @@ def test_hyphenated_words_are_not_places() -> None:
     assert {loc.text for loc in result.locations} == {"US", "Iraq"}
 
 
+def test_name_cut_after_of_or_the_is_joined() -> None:
+    text = (
+        "The Department for Exiting the European Union said on Monday that talks "
+        "would start soon. Delegates of the Communist Party of China met in Beijing."
+    )
+    orgs = {e.text: e.key for e in extract(text).entities if e.label == "ORG"}
+    assert orgs["Department for Exiting the European Union"] == (
+        "org:exiting-the-european-union-department")
+    assert orgs["Communist Party of China"] == "org:communist-party-of-china"
+    # A person's span is not stretched over the state after "of".
+    people = extract("Rep. Elijah Cummings of Maryland said the hearing was a sham.")
+    assert {e.text for e in people.entities} == {"Elijah Cummings", "Maryland"}
+
+
 def test_context_country_disambiguates() -> None:
     syria = extract("Fighting continued in Damascus, the Syrian capital, on Monday.")
     us = extract(

@@ -12,6 +12,9 @@ corrected here by rules on form, never on particular words:
 * leading determiners and trailing possessives are trimmed, so offsets cover the
   name itself, and so are stop words a person's span runs into ("Donald Trump
   Which" in a title-case headline);
+* a name cut after "of", "for" or "the" by the start of the next entity ("the
+  Communist Party of" + "China", "Department for Exiting the" + "European
+  Union") is joined to it, and a span left ending in such a word is cut back;
 * a hyphenated part of a person's name stays ("Kim Jong-un", "Moon Jae-in");
 * acronyms matched by the alias ruler are dropped inside all-capitals text,
   where "IS" is just the word "is";
@@ -40,6 +43,10 @@ __all__ = ["LABELS", "Mention", "mentions", "summarise"]
 
 LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
 _LEADING = frozenset({"the", "a", "an"})
+# Words a name never ends on: a span ending in one was cut short.
+_DANGLING = frozenset({"of", "for", "the", "and", "in", "at", "on", "to"})
+# Of those, the ones that bind what follows into the same name ("Party of China").
+_BINDING = frozenset({"of", "for", "the"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -73,11 +80,35 @@ def _hyphen_tail(doc: Doc, end: int) -> bool:
     return not doc[end].whitespace_ and tail.is_lower and tail.is_alpha and len(tail) <= 3
 
 
+def _joined(doc: Doc) -> list[Span]:
+    """The doc's entities, with a name the recogniser cut after a binding word
+    joined to the entity that starts right there ("Communist Party of" + "China").
+    A person's span is never extended: "Elijah Cummings of" + "Maryland" names a
+    person and his state."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        last = ent[-1]
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        if (after is not None and after.start == ent.end and len(ent) > 1
+                and last.lower_ in _BINDING and last.is_lower
+                and ent.label_ not in {"PERSON", "NORP"} and after.label_ != "PERSON"):
+            out.append(Span(doc, ent.start, after.end, label=ent.label_))
+            k += 2
+        else:
+            out.append(ent)
+            k += 1
+    return out
+
+
 def _trim(doc: Doc, ent: Span) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or (
+        doc[end - 1].lower_ in _DANGLING and doc[end - 1].is_lower) or (
         # "Donald Trump Which", but not "Theresa May"
         ent.label_ == "PERSON" and end - 1 > start and doc[end - 1].is_stop
         and doc[end - 1].pos_ != "PROPN"
@@ -149,7 +180,7 @@ def mentions(doc: Doc) -> list[Mention]:
     lower_words = {t.text for t in doc if t.is_lower}
     families = _families(doc)
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _joined(doc):
         label = _label(ent.label_)
         if label is None:
             continue
