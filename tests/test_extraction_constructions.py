@@ -120,6 +120,35 @@ def test_definite_description_refers_back() -> None:
     assert second.speaker_antecedent.text == "A senior official"
 
 
+def test_title_refers_back_to_the_person_it_titles() -> None:
+    text = (
+        "Russian President Vladimir Putin met Japanese Foreign Minister Fumio Kishida "
+        "in Moscow on Monday. Sergei Lavrov, the foreign minister, joined them later. "
+        '"The talks were useful," the president said. '
+        "The Japanese foreign minister said a treaty was still far off."
+    )
+    result = extract(text)
+    speakers = {c.speaker.text: c.speaker_key for c in result.claims if c.speaker}
+    assert speakers["the president"] == "person:putin"
+    # The modifiers pick the title: "Japanese foreign" is Kishida's, not Lavrov's,
+    # though Lavrov was named as a foreign minister more recently.
+    assert speakers["The Japanese foreign minister"] == "person:kishida"
+
+
+def test_title_of_another_office_does_not_refer_back() -> None:
+    text = (
+        "Japanese Foreign Minister Fumio Kishida met his Russian counterpart on Monday. "
+        "The Russian defense minister said in February that the troops would stay. "
+        "Activists Linda Sarsour and Tarek El-Messidi raised money for the repairs. "
+        "The activists said they aimed to help."
+    )
+    result = extract(text)
+    keys = {c.speaker.text: c.speaker_key for c in result.claims if c.speaker}
+    assert keys["The Russian defense minister"] is None
+    # A plural description is not one titled person.
+    assert keys["The activists"] is None
+
+
 def test_named_organisation_then_description() -> None:
     text = (
         "The French Foreign Ministry said the embassy would reopen. "

@@ -12,7 +12,10 @@ Four principled rules, applied in order of the text:
 * a definite description ("the official", "the ministry", "one of the sources")
   refers to the most recent earlier speaker, or failing that named entity, whose
   head noun is the same word ("A US defense official", "the Russian Defense
-  Ministry", "two Lebanese sources").
+  Ministry", "two Lebanese sources"), or to the person most recently named with
+  that word as a title ("President Donald Trump", "Sergei Lavrov, the foreign
+  minister" for "the president", "the minister"): news introduces a person by
+  name and title, then goes on by title alone.
 
 Anything else is classified from its head noun: people described but not named
 ("a doctor", "two Lebanese sources") are anonymous; unnamed bodies are
@@ -75,6 +78,9 @@ class Speaker:
     # "Vladimir Putin"); later pronouns and descriptions point back to it.
     phrase: Span | None = None
     is_person: bool = False
+    # The head word of the speaker's own phrase ("minister" of "the Japanese foreign
+    # minister"): a later description must fit it to refer back.
+    head: Token | None = None
 
 
 def _head(span: Span) -> Token:
@@ -164,11 +170,81 @@ def _pronoun_antecedent(
     return best
 
 
-def _description_antecedent(
-    position: int, lemma: str, previous: list[Speaker], mentions: list[Mention], doc: Doc
+# Modifiers that describe a title holder's moment or standing, not which title
+# it is: "the former vice president" is still the one named "Vice President".
+_PASSING = word_set("""former new then current outgoing incoming top senior embattled
+    late same veteran longtime acting interim beleaguered""")
+
+
+def _title_nouns(doc: Doc, m: Mention) -> list[Token]:
+    """Nouns titling a person's mention: the head nouns before the name in its own
+    phrase ("Russian President Vladimir Putin", "AfD party leader Frauke Petry":
+    "leader", not "party") and nouns in apposition ("Lavrov, the foreign
+    minister"; "the minister, Sergei Lavrov")."""
+    name = doc[m.start : m.end]
+    root = name.root
+    nouns = [t for t in doc[root.left_edge.i : m.start]
+             if t.pos_ in {"NOUN", "PROPN"} and not t.ent_type_ and m.start <= t.head.i < m.end]
+    nouns += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    return nouns
+
+
+def _modifiers(noun: Token) -> set[str]:
+    """Words that say which title a noun is ("prime", "Russian", "defense" of "the
+    Russian defense minister"), without the passing ones ("former")."""
+    return {t.lower_ for t in noun.children
+            if t.dep_ in {"amod", "compound", "nmod"} and t.i < noun.i and t.is_alpha
+            and t.lower_ not in _PASSING}
+
+
+def _fits(description: Token, title: Token) -> bool:
+    """A description fits a title unless they name different titles: each of the
+    description's modifiers must be in the title's phrase, if that has modifiers
+    at all ("the prime minister" is not "first minister Alex Salmond", but "the
+    Moldovan president" is "President Igor Dodon")."""
+    wanted = _modifiers(description)
+    have = _modifiers(title)
+    if not wanted or not have:
+        return True
+    phrase = {t.lower_ for t in title.subtree} | {t.lower_ for t in title.head.lefts}
+    return wanted <= phrase
+
+
+def _titled_person(
+    position: int, head: Token, previous: list[Speaker], mentions: list[Mention], doc: Doc
 ) -> Speaker | None:
+    """The person most recently named or quoted before ``position`` whose title the
+    description ``head`` fits ("the president" -> "President Donald Trump")."""
+    lemma = head.lemma_.lower()
+    recent: dict[str, int] = {}
+    titled: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.start_char >= position:
+            continue
+        recent[m.key] = max(recent.get(m.key, -1), m.start_char)
+        if any(t.lemma_.lower() == lemma and _fits(head, t) for t in _title_nouns(doc, m)):
+            titled.setdefault(m.key, m)
+    for sp in previous:
+        if sp.key in recent and sp.position < position:
+            recent[sp.key] = max(recent[sp.key], sp.position)
+    if not titled:
+        return None
+    key = max(titled, key=lambda k: recent[k])
+    m = titled[key]
+    return Speaker(m.name, m.key, "person", lemma, m.start_char, doc[m.start : m.end],
+                   is_person=True)
+
+
+def _description_antecedent(
+    position: int, head: Token, previous: list[Speaker], mentions: list[Mention], doc: Doc
+) -> Speaker | None:
+    lemma = head.lemma_.lower()
     for sp in sorted(previous, key=lambda s: -s.position):
-        if sp.position < position and sp.head_lemma == lemma:
+        if sp.position < position and sp.head_lemma == lemma and (
+            sp.head is None or _fits(head, sp.head)
+        ):
             return sp
     for m in sorted(mentions, key=lambda m: -m.start_char):
         if m.start_char < position and m.label in {"ORG", "PERSON"} and (
@@ -176,6 +252,9 @@ def _description_antecedent(
         ):
             return Speaker(m.name, m.key, _named_type(m), lemma, m.start_char,
                            doc[m.start : m.end], is_person=m.label == "PERSON")
+    # A plural ("the activists") is never one titled person.
+    if head.tag_ == "NN":
+        return _titled_person(position, head, previous, mentions, doc)
     return None
 
 
@@ -196,6 +275,15 @@ def resolve_speaker(
     quoted: list[tuple[int, int]],
 ) -> Speaker:
     """Resolve one speaker span given the speakers of earlier claims."""
+    resolved = _resolve(doc, speaker, mentions, previous, quoted)
+    resolved.head = _head(doc[speaker[0] : speaker[1]])
+    return resolved
+
+
+def _resolve(
+    doc: Doc, speaker: tuple[int, int], mentions: list[Mention], previous: list[Speaker],
+    quoted: list[tuple[int, int]],
+) -> Speaker:
     span = doc[speaker[0] : speaker[1]]
     head = _head(span)
     lemma = head.lemma_.lower()
@@ -220,7 +308,7 @@ def resolve_speaker(
         person = head.lower_ in PERSON_PRONOUNS
         return Speaker(None, None, "unknown", lemma, position, is_person=person)
     if _is_definite(span, head):
-        found = _description_antecedent(position, lemma, previous, mentions, doc)
+        found = _description_antecedent(position, head, previous, mentions, doc)
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
