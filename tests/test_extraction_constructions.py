@@ -149,6 +149,29 @@ def test_title_of_another_office_does_not_refer_back() -> None:
     assert keys["The activists"] is None
 
 
+def test_document_speaks_for_its_issuer() -> None:
+    texts = {
+        "A statement from the White House said the president would sign the bill.":
+            ("org:white-house", "government"),
+        "Hawaii's lawsuit says the order harms the state's universities.":
+            (None, "government"),
+        "A report released by the Lithuanian Publishers Association said sales fell.":
+            ("org:lithuanian-publishers-association", "organisation"),
+        "The plan is a disaster, according to a statement from Greenpeace director "
+        "Annie Leonard.": ("person:leonard", "person"),
+    }
+    for text, (key, kind) in texts.items():
+        _, claim = _only_claim(text)
+        assert claim.speaker_type == kind, text
+        if key is not None:
+            assert claim.speaker_key == key, text
+        else:
+            assert claim.speaker_key is not None and claim.speaker_key.startswith("geo:")
+    # Whoever only obtained a document did not issue it.
+    _, claim = _only_claim("A report obtained by CNN said the talks had failed.")
+    assert claim.speaker_key is None
+
+
 def test_named_organisation_then_description() -> None:
     text = (
         "The French Foreign Ministry said the embassy would reopen. "

@@ -17,6 +17,11 @@ Four principled rules, applied in order of the text:
   minister" for "the president", "the minister"): news introduces a person by
   name and title, then goes on by title alone.
 
+A document ("a statement from Greenpeace's director Annie Leonard", "Hawaii's
+lawsuit", "a report released by the Interior Ministry") speaks for whoever issued
+it, named after "from", "by" or a possessive: it takes that issuer's identity,
+while the speaker phrase stays as written.
+
 Anything else is classified from its head noun: people described but not named
 ("a doctor", "two Lebanese sources") are anonymous; unnamed bodies are
 organisations or governments.
@@ -63,6 +68,18 @@ ORGANISATION_NOUNS = word_set(
     newspaper newspapers network channel media firm party union committee association
     institute foundation charity court bank campaign"""
 )
+
+
+# Documents that speak for whoever issued them.
+DOCUMENT_NOUNS = word_set(
+    """statement release report letter memo memorandum email tweet post filing document
+    study survey poll analysis complaint lawsuit suit ruling indictment communique notice
+    bulletin transcript testimony editorial column blog"""
+)
+# Participles whose agent issued the document ("a report released by ..."); not
+# "obtained by", whose agent only has it.
+_ISSUING = word_set("""release publish issue provide prepare compile conduct write sign
+    file send post""")
 
 
 @dataclass
@@ -258,6 +275,26 @@ def _description_antecedent(
     return None
 
 
+def _issuer(document: Token) -> tuple[int, int] | None:
+    """The phrase naming who issued a document: "Hawaii" of "Hawaii's lawsuit",
+    "the White House" of "a statement from the White House", "the ministry" of "a
+    report released by the ministry"."""
+    def phrase(noun: Token) -> tuple[int, int]:
+        return noun.left_edge.i, noun.i + 1
+
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return phrase(child)
+        preps = [child] if child.dep_ == "prep" and child.lower_ in {"from", "by"} else []
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _ISSUING:
+            preps = [g for g in child.children if g.dep_ == "agent"]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"PROPN", "NOUN", "PRON"}:
+                    return phrase(obj)
+    return None
+
+
 def relative_antecedent(token: Token) -> tuple[int, int] | None:
     """The phrase a relative pronoun stands for ("Hany Farid, a professor, who said"
     -> "Hany Farid"): the noun its clause modifies, with the words before it."""
@@ -298,6 +335,11 @@ def _resolve(
     if named is not None and named.label != "NORP":
         return Speaker(named.name, named.key, _named_type(named), lemma, position, span,
                        is_person=named.label == "PERSON")
+    issuer = _issuer(head) if lemma in DOCUMENT_NOUNS else None
+    if issuer is not None:
+        by = _resolve(doc, issuer, mentions, previous, quoted)
+        if by.key is not None or by.type != "unknown":
+            return Speaker(by.name, by.key, by.type, lemma, position, span, by.is_person)
     if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         found = _pronoun_antecedent(
             position, head.lower_, previous, mentions, doc, quoted
