@@ -135,6 +135,20 @@ def test_title_refers_back_to_the_person_it_titles() -> None:
     assert speakers["The Japanese foreign minister"] == "person:kishida"
 
 
+def test_named_possessor_picks_the_title_holder() -> None:
+    text = (
+        "President Donald Trump spoke on Monday, and Ukrainian President Petro "
+        "Poroshenko met him on Tuesday. Ukraine's president called the talks useful."
+    )
+    _, claim = _only_claim(text)
+    assert claim.speaker_key == "person:poroshenko"
+    # Without a Ukrainian president named, it is nobody named.
+    _, claim = _only_claim(
+        "President Donald Trump spoke on Monday. Ukraine's president called it a mistake."
+    )
+    assert claim.speaker_key is None
+
+
 def test_title_of_another_office_does_not_refer_back() -> None:
     text = (
         "Japanese Foreign Minister Fumio Kishida met his Russian counterpart on Monday. "

@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.entities import Mention
 from worker.extraction.model import SpeakerType
-from worker.extraction.text import word_set
+from worker.extraction.orgs import nationality
+from worker.extraction.text import fold, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
@@ -115,6 +116,18 @@ def _head(span: Span) -> Token:
 
 def _is_definite(span: Span, head: Token) -> bool:
     return any(t.lower_ in DEFINITE for t in span if t.i < head.i)
+
+
+def _word(token: Token) -> str:
+    """A modifier as compared: a country and its adjective are one word
+    ("Ukraine's president", "Ukrainian President Petro Poroshenko")."""
+    return fold(nationality(token.text) or token.text)
+
+
+def _possessor(noun: Token) -> str | None:
+    """The named possessor of a noun ("Ukraine" of "Ukraine's president")."""
+    return next((_word(t) for t in noun.children if t.dep_ == "poss" and t.pos_ == "PROPN"),
+                None)
 
 
 def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
@@ -211,7 +224,7 @@ def _title_nouns(doc: Doc, m: Mention) -> list[Token]:
 def _modifiers(noun: Token) -> set[str]:
     """Words that say which title a noun is ("prime", "Russian", "defense" of "the
     Russian defense minister"), without the passing ones ("former")."""
-    return {t.lower_ for t in noun.children
+    return {_word(t) for t in noun.children
             if t.dep_ in {"amod", "compound", "nmod"} and t.i < noun.i and t.is_alpha
             and t.lower_ not in _PASSING}
 
@@ -220,13 +233,14 @@ def _fits(description: Token, title: Token) -> bool:
     """A description fits a title unless they name different titles: each of the
     description's modifiers must be in the title's phrase, if that has modifiers
     at all ("the prime minister" is not "first minister Alex Salmond", but "the
-    Moldovan president" is "President Igor Dodon")."""
+    Moldovan president" is "President Igor Dodon"). A named possessor must be
+    there in any case: "Ukraine's president" is not "President Donald Trump"."""
+    phrase = {_word(t) for t in title.subtree} | {_word(t) for t in title.head.lefts}
+    owner = _possessor(description)
+    if owner is not None and owner not in phrase:
+        return False
     wanted = _modifiers(description)
-    have = _modifiers(title)
-    if not wanted or not have:
-        return True
-    phrase = {t.lower_ for t in title.subtree} | {t.lower_ for t in title.head.lefts}
-    return wanted <= phrase
+    return not wanted or not _modifiers(title) or wanted <= phrase
 
 
 def _titled_person(
@@ -351,6 +365,12 @@ def _resolve(
         return Speaker(None, None, "unknown", lemma, position, is_person=person)
     if _is_definite(span, head):
         found = _description_antecedent(position, head, previous, mentions, doc)
+        if found is not None:
+            return Speaker(found.name, found.key, found.type, lemma, position,
+                           found.phrase, found.is_person)
+    elif _possessor(head) is not None and head.tag_ == "NN":
+        # "Ukraine's president": a title whose holder the possessor names.
+        found = _titled_person(position, head, previous, mentions, doc)
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
