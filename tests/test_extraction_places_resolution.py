@@ -175,3 +175,25 @@ def test_a_bare_capital_is_the_city_not_a_region_known_by_its_name() -> None:
     assert (moscow.kind, moscow.feature, moscow.country_code) == ("city", "PPL", "RU")
     oblast = _loc(extract("Snow closed roads across the Moscow region.").locations, "Moscow")
     assert (oblast.kind, oblast.country_code) == ("region", "RU")
+
+
+def test_a_capital_among_its_countrys_rivals_and_a_namesake_state() -> None:
+    # An article about Russia's dealings with the United States: Moscow is still
+    # Russia's, not the town in Idaho, and bare "Washington" the capital, not the state.
+    text = ("Moscow and Washington traded accusations on Monday. The United States "
+            "said Russia had broken the treaty, and US officials in New York, Chicago "
+            "and Los Angeles were told to prepare.")
+    locations = extract(text).locations
+    moscow = _loc(locations, "Moscow")
+    assert moscow.country_code == "RU"
+    washington = _loc(locations, "Washington")
+    assert (washington.feature, washington.region) == ("PPL", "District of Columbia")
+    state = _loc(extract("Wildfires spread across Washington state on Monday.").locations,
+                 "Washington")
+    assert state.feature == "ADM1"
+
+
+def test_a_dateline_is_a_town_not_the_state() -> None:
+    text = "NEW YORK, March 3 (TASS). Iran tested a ballistic missile, Fox News reported."
+    new_york = _loc(extract(text).locations, "NEW YORK")
+    assert (new_york.feature, new_york.name) == ("PPL", "New York City")

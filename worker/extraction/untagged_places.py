@@ -43,7 +43,7 @@ def _mention(doc: Doc, start: int, end: int) -> Mention:
     return Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
 
 
-def _dateline_end(doc: Doc, start: int) -> int | None:
+def dateline_end(doc: Doc, start: int) -> int | None:
     """End of an upper-case run opening a sentence and followed by a dash or comma."""
     end = start
     while end < len(doc) and end - start < MAX_WORDS + 1 and (
@@ -84,7 +84,7 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
         if i in taken:
             pass
         elif token.is_sent_start and token.is_upper and token.is_alpha:
-            end = _dateline_end(doc, i)
+            end = dateline_end(doc, i)
             dateline = end is not None
         elif _after_party_or_preposition(doc, i):
             end = _title_end(doc, i, taken)
