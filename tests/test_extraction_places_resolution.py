@@ -197,3 +197,13 @@ def test_a_dateline_is_a_town_not_the_state() -> None:
     text = "NEW YORK, March 3 (TASS). Iran tested a ballistic missile, Fox News reported."
     new_york = _loc(extract(text).locations, "NEW YORK")
     assert (new_york.feature, new_york.name) == ("PPL", "New York City")
+
+
+def test_a_portfolio_is_no_town_but_a_country_in_a_bodys_name_is_a_place() -> None:
+    text = ("Police in Chicago, Illinois, met officials of the Department of Justice "
+            "on Monday. The Department of Commerce sent no one.")
+    assert {loc.text for loc in extract(text).locations} == {"Chicago", "Illinois"}
+    result = extract("The Ministry of Foreign Affairs of Ukraine said the talks were over.")
+    assert [loc.name for loc in result.locations] == ["Ukraine"]
+    keys = {e.key for e in result.entities if e.label == "ORG"}
+    assert keys == {"org:ukrainian-foreign-ministry"}

@@ -7,7 +7,8 @@ Ministry" once the country is clear. Keys are made from one canonical shape:
 * "Ministry of Defence" -> "Defence Ministry" (and "Foreign Affairs Ministry" ->
   "Foreign Ministry"), the word order headlines use;
 * a country's possessive becomes its adjective ("Russia's" -> "Russian"), from the
-  curated ``nationality`` table;
+  curated ``nationality`` table, and so does a country after a body's name
+  ("Ministry of Foreign Affairs of Ukraine" -> "Ukrainian Foreign Ministry");
 * a generic institution ("Defence Ministry", "Army") takes the nationality written
   just before it but outside the recognised span ("Russian" + "Defense Ministry");
 * within one article, the bare form goes to the one nationality-qualified form the
@@ -32,6 +33,7 @@ INSTITUTIONS = word_set("""
     """)
 _OF_FORM = re.compile(r"^(Ministry|Department|Office)\s+(?:of|for)\s+(?:the\s+)?(.+)$", re.I)
 _POSSESSIVE_COUNTRY = re.compile(r"^(.+?)\s*['’]s\s+(.+)$")
+_OF_COUNTRY = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(\S+)$")
 SMALL_WORDS = word_set("of for the and on in de du des la le to at without")
 
 
@@ -61,6 +63,11 @@ def org_name(text: str, qualifier: str = "") -> str:
     possessive = _POSSESSIVE_COUNTRY.match(name)
     if possessive and (adjective := nationality(possessive[1])):
         name = f"{adjective} {possessive[2]}"
+    of_country = _OF_COUNTRY.match(name)
+    if of_country and is_institution(_OF_FORM.sub(r"\1", of_country[1])) and (
+            adjective := nationality(of_country[2])):
+        # "Ministry of Foreign Affairs of Ukraine" -> "Ukrainian Ministry of Foreign Affairs"
+        name = f"{adjective} {of_country[1]}"
     words = name.split()
     lead = f"{words[0]} " if has_nationality(name) else ""
     body = name[len(lead):]

@@ -32,6 +32,10 @@ LOCATIVE = word_set("in near from outside around across at into inside toward to
 # (towns and administrative areas only) lacks: "Kanawha River", "Lake Hartwell".
 WATER = word_set("gulf bay sea strait straits isle cape coast mouth lake sound")
 FEATURE_WORDS = word_set("river creek lake lakes bay valley park township port reservoir")
+# Heads whose "of" names a portfolio, not a place ("Department of Justice",
+# "Ministry of Defence"): only a country, state or county there is a place
+# ("Ministry of Foreign Affairs of Ukraine", "Office of Anderson County").
+PORTFOLIO_HEADS = word_set("department ministry minister secretary bureau office commissioner")
 
 
 def lookup_key(mention: Mention) -> str:
@@ -117,17 +121,25 @@ def embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]
     Mansfield Public Library"), then the name's head ("the Alexandria City Public
     Schools", "North Texas"): in each, after any article or compass word, the
     longest leading run of capitalised words the gazetteer knows. A run ending in
-    "State" is not a place ("Lansing State Journal").
+    "State" is not a place ("Lansing State Journal"), nor a portfolio other than a
+    country, state or county ("Department of Justice").
     """
     segments: list[tuple[int, int]] = []
     of = [k for k in range(m.start + 1, m.end - 1) if doc[k].lower_ == "of"]
     if of and doc[of[-1] - 1].lower_ in WATER:
         # "the Gulf of Mexico", "the Bay of Bengal" are waters, named after no place.
         return None
+    portfolio = bool(of) and doc[of[-1] - 1].lower_ in PORTFOLIO_HEADS
     if of:
         segments.append((of[-1] + 1, m.end))
     segments.append((m.start, of[0] if of else m.end))
     for seg_start, seg_end in segments:
+        if portfolio and seg_start == of[-1] + 1:
+            found = _leading_place(doc, m, seg_start, seg_end, gaz)
+            if found is not None and (areas := [p for p in found[1]
+                                                 if p.feature in {"PCLI", "ADM1", "ADM2"}]):
+                return found[0], areas
+            continue
         start = seg_start
         while start < seg_end - 1 and doc[start].lower_ in _LEADING:
             start += 1

@@ -93,18 +93,19 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
             continue
+        speaks = False
         if m.label in {"ORG", "PERSON"}:
             key = lookup_key(m)
-            if key in speakers:
-                continue
-            candidates = [p for p in candidates_for(doc, m, gaz) if p.kind != "country"]
-            local = [p for p in candidates if plausible(p, key, ctx)]
-            framed = local and locative_frame(doc, m)
-            own = _own_town(m, candidates, ctx) if key not in people else []
-            if candidates and (key in named or framed or own):
-                found[i] = local or candidates
-                m.label = "GPE"
-                continue
+            speaks = key in speakers
+            if not speaks:
+                candidates = [p for p in candidates_for(doc, m, gaz) if p.kind != "country"]
+                local = [p for p in candidates if plausible(p, key, ctx)]
+                framed = local and locative_frame(doc, m)
+                own = _own_town(m, candidates, ctx) if key not in people else []
+                if candidates and (key in named or framed or own):
+                    found[i] = local or candidates
+                    m.label = "GPE"
+                    continue
         elif m.label not in PLACE_LABELS:
             continue
         inner = embedded(doc, m, gaz)
@@ -118,6 +119,12 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             # "Anderson County Sheriff" and "Otter Tail County Road" name counties.
             continue
         areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
+        if speaks and not (areas or county):
+            # A speaking body is built on a town only in name ("the Justice
+            # Department said"); a country, state or county in it is still a place
+            # ("the Ministry of Foreign Affairs of Ukraine said", "the Anderson
+            # County Sheriff's Office said").
+            continue
         local = [p for p in places if plausible(p, key, ctx)]
         if key in named or areas or local:
             extra.append((i, sub, areas or local or places))
