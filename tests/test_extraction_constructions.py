@@ -133,6 +133,10 @@ def test_title_refers_back_to_the_person_it_titles() -> None:
     # The modifiers pick the title: "Japanese foreign" is Kishida's, not Lavrov's,
     # though Lavrov was named as a foreign minister more recently.
     assert speakers["The Japanese foreign minister"] == "person:kishida"
+    # A capitalised title is a title too.
+    _, claim = _only_claim("Russian Prime Minister Dmitry Medvedev spoke in Moscow on "
+                           "Monday. Industry will grow, the Prime Minister said.")
+    assert claim.speaker_key == "person:medvedev"
 
 
 def test_named_possessor_picks_the_title_holder() -> None:

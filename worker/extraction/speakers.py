@@ -284,7 +284,7 @@ def _description_antecedent(
             return Speaker(m.name, m.key, _named_type(m), lemma, m.start_char,
                            doc[m.start : m.end], is_person=m.label == "PERSON")
     # A plural ("the activists") is never one titled person.
-    if head.tag_ == "NN":
+    if head.tag_ in {"NN", "NNP"}:
         return _titled_person(position, head, previous, mentions, doc)
     return None
 
@@ -368,7 +368,7 @@ def _resolve(
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
-    elif _possessor(head) is not None and head.tag_ == "NN":
+    elif _possessor(head) is not None and head.tag_ in {"NN", "NNP"}:
         # "Ukraine's president": a title whose holder the possessor names.
         found = _titled_person(position, head, previous, mentions, doc)
         if found is not None:
