@@ -36,6 +36,7 @@ FEATURE_WORDS = word_set("river creek lake lakes bay valley park township port r
 # "Ministry of Defence"): only a country, state or county there is a place
 # ("Ministry of Foreign Affairs of Ukraine", "Office of Anderson County").
 PORTFOLIO_HEADS = word_set("department ministry minister secretary bureau office commissioner")
+_AREAS = frozenset({"PCLI", "ADM1", "ADM2"})
 
 
 def lookup_key(mention: Mention) -> str:
@@ -124,22 +125,17 @@ def embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]
     "State" is not a place ("Lansing State Journal"), nor a portfolio other than a
     country, state or county ("Department of Justice").
     """
-    segments: list[tuple[int, int]] = []
     of = [k for k in range(m.start + 1, m.end - 1) if doc[k].lower_ == "of"]
     if of and doc[of[-1] - 1].lower_ in WATER:
         # "the Gulf of Mexico", "the Bay of Bengal" are waters, named after no place.
         return None
-    portfolio = bool(of) and doc[of[-1] - 1].lower_ in PORTFOLIO_HEADS
+    # Each segment with the features it may name (None: any).
+    segments: list[tuple[int, int, frozenset[str] | None]] = []
     if of:
-        segments.append((of[-1] + 1, m.end))
-    segments.append((m.start, of[0] if of else m.end))
-    for seg_start, seg_end in segments:
-        if portfolio and seg_start == of[-1] + 1:
-            found = _leading_place(doc, m, seg_start, seg_end, gaz)
-            if found is not None and (areas := [p for p in found[1]
-                                                 if p.feature in {"PCLI", "ADM1", "ADM2"}]):
-                return found[0], areas
-            continue
+        portfolio = doc[of[-1] - 1].lower_ in PORTFOLIO_HEADS
+        segments.append((of[-1] + 1, m.end, _AREAS if portfolio else None))
+    segments.append((m.start, of[0] if of else m.end, None))
+    for seg_start, seg_end, features in segments:
         start = seg_start
         while start < seg_end - 1 and doc[start].lower_ in _LEADING:
             start += 1
@@ -150,8 +146,13 @@ def embedded(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]
         starts += [start] if start != starts[0] else []
         for first in starts:
             found = _leading_place(doc, m, first, seg_end, gaz)
-            if found is not None:
-                return found
+            if found is None:
+                continue
+            sub, places = found
+            places = [p for p in places if features is None or p.feature in features]
+            if places:
+                return sub, places
+            break
     return None
 
 

@@ -152,12 +152,17 @@ def _dateline(doc: Doc, m: Mention) -> bool:
     return bool(doc[m.start].is_sent_start) and dateline_end(doc, m.start) == m.end
 
 
-def filed_from(candidates: list[Place], key: str, ctx: Context) -> Place:
-    """Where a dateline's story was filed from: a town, never the state or county of
-    that name ("NEW YORK, March 3" is the city). Which town is left to the article
-    as for any name: a local paper's "HAMILTON --" is the nearby one."""
-    towns = [p for p in candidates if p.feature == "PPL"] or candidates
-    return choose(towns, key, ctx)
+def _place_for(doc: Doc, m: Mention, candidates: list[Place], ctx: Context,
+               region_word: bool) -> Place:
+    """The candidate a mention names. A dateline names where the story was filed
+    from: a town, never the state or county of that name ("NEW YORK, March 3" is
+    the city); which town is left to the article as for any name, since a local
+    paper's "HAMILTON --" is the nearby one."""
+    key = lookup_key(m)
+    if _dateline(doc, m):
+        towns = [p for p in candidates if p.feature == "PPL"] or candidates
+        return choose(towns, key, ctx)
+    return choose(candidates, key, ctx, region_word)
 
 
 def _kind(place: Place, region_word: bool) -> PlaceKind:
@@ -199,12 +204,8 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
     for m, candidates in sorted(pairs, key=lambda pair: pair[0].start):
         region_word = region_frame(doc, m)
         candidates = _qualified(doc, m, candidates, by_start, gaz)
-        key = lookup_key(m)
-        if _dateline(doc, m):
-            place = filed_from(candidates, key, ctx)
-        else:
-            place = choose(candidates, key, ctx, region_word)
-        if _anchored(place, key, ctx):
+        place = _place_for(doc, m, candidates, ctx, region_word)
+        if _anchored(place, lookup_key(m), ctx):
             out.append(Resolved(m, place, _kind(place, region_word)))
     return out
 
@@ -284,10 +285,7 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer,
         if i in found:
             region_word = region_frame(doc, m)
             candidates = _qualified(doc, m, found[i], by_start, gaz)
-            if _dateline(doc, m):
-                place = filed_from(candidates, lookup_key(m), ctx)
-            else:
-                place = choose(candidates, lookup_key(m), ctx, region_word)
+            place = _place_for(doc, m, candidates, ctx, region_word)
         else:
             key = lookup_key(m)
             cc = demonym(key, gaz)
