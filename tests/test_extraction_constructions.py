@@ -83,7 +83,7 @@ def test_quote_continuing_into_next_paragraph() -> None:
     assert claim.speaker_name == "Maria Lopez"
 
 
-def test_pronoun_takes_most_recent_person() -> None:
+def test_pronoun_resolves_to_a_named_person() -> None:
     text = (
         "Angela Merkel met Emmanuel Macron in Paris. "
         "He said the summit would decide the matter."

@@ -25,7 +25,7 @@ from worker.extraction.model import Claim, ContentSpan, Entity, Extraction, Span
 from worker.extraction.nlp import get_nlp
 from worker.extraction.quotes import find_quotes
 from worker.extraction.sentences import count_sentences, lines
-from worker.extraction.speakers import Speaker, resolve_speaker
+from worker.extraction.speakers import Article, Speaker, resolve_speaker
 
 _SENTENCE_END = re.compile(r"[.!?。！？]+|\n+")
 
@@ -84,14 +84,14 @@ def _claims(doc: Doc, found: list[Mention]) -> list[Claim]:
     text = doc.text
     quotes = find_quotes(text)
     raw = find_claims(doc, quotes, lines(text))
-    quoted = [(q.start, q.end) for q in quotes]
+    article = Article.read(doc, found, [(q.start, q.end) for q in quotes])
     previous: list[Speaker] = []
     by_cue: dict[int, Speaker] = {}
     out: list[Claim] = []
     for rc in sorted(raw, key=_order):
         speaker: Speaker | None = None
         if rc.speaker is not None:
-            speaker = resolve_speaker(doc, rc.speaker, found, previous, quoted)
+            speaker = resolve_speaker(article, rc.speaker, previous)
             previous.append(speaker)
         elif rc.speaker_from_cue is not None:
             speaker = by_cue.get(rc.speaker_from_cue)

@@ -2,12 +2,13 @@
 
 Four principled rules, applied in order of the text:
 
-* a speaker phrase whose head word lies in a named entity is that entity
-  ("US Defense Secretary Ash Carter" -> Ash Carter, person);
-* a personal pronoun ("he", "she") refers to the most recent compatible
-  antecedent: a previous claim's person speaker (named or anonymous) or a named
-  PERSON mention, whichever comes last; "it" and "they" take the most recent
-  previous speaker of a body or group;
+* a speaker phrase whose head word lies in a named entity, or that has a person
+  named in apposition, is that entity ("US Defense Secretary Ash Carter" -> Ash
+  Carter; "Putin's spokesman, Dmitry Peskov" -> Dmitry Peskov);
+* a personal pronoun ("he", "she") refers to a previous claim's person speaker
+  (named or anonymous) or a named PERSON mention, chosen by ``pronouns`` from the
+  sentence structure and the genders the article gives (``gender``); "it" and
+  "they" take the most recent previous speaker of a body or group;
 * a relative pronoun ("Smith, who said ...") is what its clause modifies;
 * a definite description ("the official", "the ministry", "one of the sources")
   refers to the most recent earlier speaker, or failing that named entity, whose
@@ -29,13 +30,17 @@ organisations or governments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.entities import Mention
+from worker.extraction.gender import Gender, person_genders, word_gender
+from worker.extraction.given_names import given_gender
 from worker.extraction.model import SpeakerType
 from worker.extraction.orgs import nationality
+from worker.extraction.pronouns import Candidate, antecedent
 from worker.extraction.text import fold, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -81,6 +86,22 @@ DOCUMENT_NOUNS = word_set(
 # "obtained by", whose agent only has it.
 _ISSUING = word_set("""release publish issue provide prepare compile conduct write sign
     file send post""")
+
+
+@dataclass(frozen=True)
+class Article:
+    """What speaker resolution reads of one article, gathered once: the parse, the
+    named mentions, the quoted stretches (character ranges) and the genders of
+    the people named."""
+
+    doc: Doc
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]]
+    genders: Mapping[str, Gender] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Article:
+        return cls(doc, mentions, quoted, person_genders(doc, mentions, given_gender))
 
 
 @dataclass
@@ -151,6 +172,19 @@ def _surname_match(head: Token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _apposed(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The person named in apposition to a described speaker ("Putin's spokesman,
+    Dmitry Peskov"; "Ethiopia's defence minister, Siraj Fegessa"): the name is
+    who spoke, the description only says what they are. Not two people named
+    together ("Presidential candidates Hillary Clinton and Donald Trump")."""
+    for child in head.children:
+        if child.dep_ == "appos" and not any(t.dep_ == "conj" for t in child.children):
+            m = _mention_at(mentions, child)
+            if m is not None and m.label == "PERSON":
+                return m
+    return None
+
+
 def _named_type(mention: Mention) -> SpeakerType:
     if mention.label == "PERSON":
         return "person"
@@ -173,31 +207,38 @@ def _noun_type(lemma: str, head: Token, mentions: list[Mention]) -> SpeakerType:
     return "unknown"
 
 
+def _speaker_gender(sp: Speaker, genders: Mapping[str, Gender]) -> Gender | None:
+    """A previous speaker's gender: the named person's, or what its own phrase
+    says ("she", "a spokeswoman")."""
+    known = genders.get(sp.key) if sp.key else None
+    return known or (word_gender(sp.head.text) if sp.head is not None else None)
+
+
 def _pronoun_antecedent(
-    position: int, pronoun: str, previous: list[Speaker], mentions: list[Mention],
-    doc: Doc, quoted: list[tuple[int, int]],
+    article: Article, pronoun: Token, previous: list[Speaker]
 ) -> Speaker | None:
-    best: Speaker | None = None
+    doc = article.doc
+    if pronoun.lower_ in GROUP_PRONOUNS:
+        # "it", "they": the body or group that spoke last.
+        bodies = [sp for sp in previous if not sp.is_person and sp.position < pronoun.idx]
+        return max(bodies, key=lambda sp: sp.position, default=None)
+    candidates: list[Candidate[Speaker]] = []
     for sp in previous:
-        if sp.position >= position:
+        if (sp.is_person and sp.head is not None and sp.head.i < pronoun.i
+                and sp.head.lemma_.lower() not in ORGANISATION_NOUNS | GOVERNMENT_WORDS):
+            candidates.append(Candidate(sp.head, sp, _speaker_gender(sp, article.genders)))
+    spoken = {c.token.i for c in candidates}
+    for m in article.mentions:
+        # People named inside quoted speech are talked about, not talking.
+        if m.label != "PERSON" or any(s <= m.start_char < e for s, e in article.quoted):
             continue
-        if pronoun in PERSON_PRONOUNS and not sp.is_person:
-            continue
-        if pronoun in GROUP_PRONOUNS and sp.is_person:
-            continue
-        if best is None or sp.position > best.position:
-            best = sp
-    if pronoun in PERSON_PRONOUNS:
-        for m in mentions:
-            if m.label != "PERSON" or m.start_char >= position:
-                continue
-            # People named inside quoted speech are talked about, not talking.
-            if any(s <= m.start_char < e for s, e in quoted):
-                continue
-            if best is None or m.start_char > best.position:
-                best = Speaker(m.name, m.key, "person", doc[m.end - 1].lemma_.lower(),
-                               m.start_char, doc[m.start : m.end], is_person=True)
-    return best
+        name = doc[m.start : m.end]
+        if name.root.i not in spoken:
+            sp = Speaker(m.name, m.key, "person", name.root.lemma_.lower(), m.start_char,
+                         name, is_person=True)
+            candidates.append(Candidate(name.root, sp, article.genders.get(m.key)))
+    found = antecedent(pronoun, word_gender(pronoun.text), candidates)
+    return found.referent if found is not None else None
 
 
 # Modifiers that describe a title holder's moment or standing, not which title
@@ -322,42 +363,38 @@ def relative_antecedent(token: Token) -> tuple[int, int] | None:
 
 
 def resolve_speaker(
-    doc: Doc, speaker: tuple[int, int], mentions: list[Mention], previous: list[Speaker],
-    quoted: list[tuple[int, int]],
+    article: Article, speaker: tuple[int, int], previous: list[Speaker]
 ) -> Speaker:
     """Resolve one speaker span given the speakers of earlier claims."""
-    resolved = _resolve(doc, speaker, mentions, previous, quoted)
-    resolved.head = _head(doc[speaker[0] : speaker[1]])
+    resolved = _resolve(article, speaker, previous)
+    resolved.head = _head(article.doc[speaker[0] : speaker[1]])
     return resolved
 
 
-def _resolve(
-    doc: Doc, speaker: tuple[int, int], mentions: list[Mention], previous: list[Speaker],
-    quoted: list[tuple[int, int]],
-) -> Speaker:
+def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]) -> Speaker:
+    doc, mentions = article.doc, article.mentions
     span = doc[speaker[0] : speaker[1]]
     head = _head(span)
     lemma = head.lemma_.lower()
     position = span.start_char
     antecedent = relative_antecedent(head)
     if antecedent is not None:
-        referent = resolve_speaker(doc, antecedent, mentions, previous, quoted)
+        referent = resolve_speaker(article, antecedent, previous)
         phrase = doc[antecedent[0] : antecedent[1]]
         return Speaker(referent.name, referent.key, referent.type, referent.head_lemma,
                        position, phrase, referent.is_person)
-    named = _mention_at(mentions, head) or _surname_match(head, mentions)
+    named = _mention_at(mentions, head) or _surname_match(head, mentions) or _apposed(
+        head, mentions)
     if named is not None and named.label != "NORP":
         return Speaker(named.name, named.key, _named_type(named), lemma, position, span,
                        is_person=named.label == "PERSON")
     issuer = _issuer(head) if lemma in DOCUMENT_NOUNS else None
     if issuer is not None:
-        by = _resolve(doc, issuer, mentions, previous, quoted)
+        by = _resolve(article, issuer, previous)
         if by.key is not None or by.type != "unknown":
             return Speaker(by.name, by.key, by.type, lemma, position, span, by.is_person)
     if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        found = _pronoun_antecedent(
-            position, head.lower_, previous, mentions, doc, quoted
-        )
+        found = _pronoun_antecedent(article, head, previous)
         if found is not None:
             return Speaker(found.name, found.key, found.type, found.head_lemma, position,
                            found.phrase, found.is_person)
