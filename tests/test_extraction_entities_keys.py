@@ -46,6 +46,15 @@ def test_shared_surname_keeps_two_people_apart() -> None:
     assert keys["Clinton"] == "person:clinton"
 
 
+def test_honorific_picks_among_people_sharing_a_family_name() -> None:
+    text = (
+        "Bill Clinton spoke in Ohio. Hillary Clinton spoke in Iowa. Bill Clinton met "
+        "voters later. Mrs. Clinton said the plan was sound, and Mr. Clinton agreed."
+    )
+    keys = [(e.text, e.key) for e in extract(text).entities if e.label == "PERSON"]
+    assert keys[-2:] == [("Clinton", "person:hillary-clinton"), ("Clinton", "person:clinton")]
+
+
 @pytest.mark.parametrize(
     ("text", "given", "family"),
     [

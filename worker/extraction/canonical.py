@@ -113,8 +113,8 @@ def canonicalise(mentions: list[Mention]) -> None:
     """Fill in ``key`` and ``name`` of every mention (places are refined later)."""
     _relabel_people(mentions)
     people = [m for m in mentions if m.label == "PERSON"]
-    for m, (key, name) in zip(people, resolve_people([m.text for m in people]),
-                              strict=True):
+    resolved = resolve_people([m.text for m in people], [m.honorific for m in people])
+    for m, (key, name) in zip(people, resolved, strict=True):
         m.key, m.name = key, name
     orgs = _org_names(mentions)
     for i, m in enumerate(mentions):

@@ -37,7 +37,8 @@ from worker.extraction.acronyms import add_acronyms
 from worker.extraction.aliases import get_aliases
 from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
-from worker.extraction.persons import parse_name
+from worker.extraction.persons import HONORIFICS, parse_name
+from worker.extraction.text import fold
 
 __all__ = ["LABELS", "Mention", "mentions", "summarise"]
 
@@ -204,7 +205,19 @@ def mentions(doc: Doc) -> list[Mention]:
         m = Mention(start, end, span.start_char, span.end_char, text, label)
         m.qualifier = _qualifier(doc, m, out[-1] if out else None)
         out.append(m)
-    return add_acronyms(doc, _add_family_names(doc, out, families))
+    found = add_acronyms(doc, _add_family_names(doc, out, families))
+    for m in found:
+        if m.label == "PERSON":
+            m.honorific = _honorific(doc, m)
+    return found
+
+
+def _honorific(doc: Doc, m: Mention) -> str:
+    """ "mrs" for "Mrs. Clinton", whether or not the recogniser took it in."""
+    for i in (m.start, m.start - 1):
+        if 0 <= i < len(doc) and fold(doc[i].text) in HONORIFICS:
+            return fold(doc[i].text)
+    return ""
 
 
 def summarise(entities: list[Entity]) -> list[EntitySummary]:

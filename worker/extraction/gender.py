@@ -13,15 +13,15 @@ a guess.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from worker.extraction.given_names import Gender
 from worker.extraction.mention import Mention
 from worker.extraction.persons import parse_name
 from worker.extraction.text import fold, word_set
 
-Gender = Literal["f", "m"]
+__all__ = ["Gender", "person_genders", "word_gender"]
 
 _FEMALE = word_set("""mrs ms miss madam madame she her hers woman women lady spokeswoman
     congresswoman chairwoman businesswoman councilwoman assemblywoman alderwoman

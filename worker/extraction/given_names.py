@@ -23,9 +23,11 @@ import os
 from functools import lru_cache
 from importlib import metadata, util
 from pathlib import Path
+from typing import Literal
 
-from worker.extraction.gender import Gender
 from worker.extraction.text import fold
+
+Gender = Literal["f", "m"]
 
 PACKAGE = "nomquamgender"
 # A name must be this common (records over all sources) to count.

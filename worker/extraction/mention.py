@@ -28,3 +28,5 @@ class Mention:
     qualifier: str = ""
     # For an acronym, the text of the organisation it follows in parentheses.
     expansion: str = ""
+    # For a person, the honorific in front ("mrs" of "Mrs. Clinton"), folded.
+    honorific: str = ""

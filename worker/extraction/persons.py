@@ -9,7 +9,8 @@ The longest form the article uses stays the display name.
 Only when one article names two people with one family name ("Donald Trump",
 "Melania Trump") does a key take a given name as well: the person named most
 keeps ``person:trump``, the other becomes ``person:melania-trump``; a bare
-"Trump" there goes to the nearest such person named before it.
+"Trump" there goes to the nearest such person named before it whom its honorific
+allows ("Mrs. Clinton" is never Bill Clinton).
 
 A generational suffix names another person than the plain name: "Donald Trump
 Jr." is the son of "Donald Trump", and news always writes the "Jr." to tell them
@@ -30,6 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from worker.extraction.given_names import Gender, given_gender
 from worker.extraction.text import fold, word_set
 
 # Titles, roles and nationalities before a name; never part of it.
@@ -43,6 +45,8 @@ TITLES = word_set("""
     elect acting deputy attorney commander of the
     """)
 _SUFFIXES = word_set("jr sr ii iii iv")
+# Honorifics and the gender each marks.
+HONORIFICS: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Suffixes naming the father, who is the person the plain name means.
 _SENIOR = word_set("sr")
 _PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
@@ -204,13 +208,23 @@ def _people(names: list[PersonName]) -> list[Person]:
     return people
 
 
-def resolve_people(texts: Sequence[str]) -> list[tuple[str, str]]:
+def _gender(person: Person) -> Gender | None:
+    """A person's gender from their given names, where those agree on one."""
+    found = {given_gender(f.given[0]) for f in person.forms if f.given} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def resolve_people(
+    texts: Sequence[str], honorifics: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """(key, display name) for each person mention text, in order.
 
     A bare name goes to the person whose family name it is, or failing that whose
-    first given name it is ("Hillary"); where several people share it, to the
+    first given name it is ("Hillary"); where several people share it, to those
+    of them its honorific allows ("Mrs. Clinton" is not Bill Clinton), then to the
     nearest one named before (else after) it. A bare name with a suffix ("Trump
-    Jr.") goes only to a person with that suffix.
+    Jr.") goes only to a person with that suffix. ``honorifics`` holds each
+    mention's folded honorific ("mrs"), or "" where it has none.
     """
     names = [parse_name(t) for t in texts]
     people = _people(names)
@@ -224,6 +238,9 @@ def resolve_people(texts: Sequence[str]) -> list[tuple[str, str]]:
                       and (not name.suffix or p.suffix == name.suffix)] or [
             p for p in people if p.given[0] == name.family and not name.suffix
         ]
+        marked = HONORIFICS.get(honorifics[len(owner)]) if len(owner) < len(honorifics) else None
+        if marked is not None and len(candidates) > 1:
+            candidates = [p for p in candidates if _gender(p) in (None, marked)] or candidates
         owner.append(candidates[0] if len(candidates) == 1 else None)
         if len(candidates) > 1:
             owner[-1] = _nearest(names, owner, candidates, len(owner) - 1)
