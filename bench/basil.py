@@ -21,6 +21,7 @@ class BasilArticle:
     triplet: str
     main_event: str
     submission: dict[str, Any]
+    uuid: str = ""  # the article's own id, which its annotation file names
 
 
 def read_basil(root: Path) -> list[BasilArticle]:
@@ -43,6 +44,7 @@ def read_basil(root: Path) -> list[BasilArticle]:
                     "text": text,
                     "published_at": d.get("date") or None,
                 },
+                uuid=d.get("uuid") or "",
             )
         )
     return out

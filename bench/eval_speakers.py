@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.basil import read_basil
 from worker.extraction.model import Claim, Extraction
 from worker.extraction.pipeline import extract
 from worker.extraction.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS
@@ -48,13 +49,8 @@ class Quote:
 
 
 def read_articles(root: Path) -> dict[str, str]:
-    """Article texts by BASIL uuid, paragraphs joined as ``bench.basil`` joins them."""
-    texts = {}
-    for path in sorted(root.glob("articles/*/*.json")):
-        d = json.loads(path.read_text(encoding="utf-8"))
-        paragraphs = d.get("body-paragraphs") or []
-        texts[d["uuid"]] = "\n\n".join(" ".join(p) for p in paragraphs if p)
-    return texts
+    """Article texts by BASIL uuid, as the other BASIL benchmarks submit them."""
+    return {a.uuid: a.submission["text"] for a in read_basil(root)}
 
 
 def read_quotes(root: Path, texts: dict[str, str]) -> dict[str, list[Quote]]:

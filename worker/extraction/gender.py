@@ -18,21 +18,23 @@ from spacy.tokens import Doc, Token
 
 from worker.extraction.given_names import Gender
 from worker.extraction.mention import Mention
-from worker.extraction.persons import parse_name
+from worker.extraction.persons import HONORIFICS, parse_name
 from worker.extraction.text import fold, word_set
 
 __all__ = ["Gender", "person_genders", "word_gender"]
 
-_FEMALE = word_set("""mrs ms miss madam madame she her hers woman women lady spokeswoman
+_FEMALE = word_set("""madam madame she her hers woman women lady spokeswoman
     congresswoman chairwoman businesswoman councilwoman assemblywoman alderwoman
     sportswoman actress wife mother daughter sister grandmother granddaughter aunt niece
     queen princess duchess countess girl girlfriend widow stepmother""")
-_MALE = word_set("""mr he him his man men sir spokesman congressman businessman councilman
+_MALE = word_set("""he him his man men sir spokesman congressman businessman councilman
     assemblyman alderman sportsman actor husband father son brother grandfather grandson
     uncle nephew king prince duke count boy boyfriend widower stepfather""")
 def word_gender(word: str) -> Gender | None:
     """The gender a word marks: a pronoun, an honorific or a gendered noun."""
     w = fold(word)
+    if w in HONORIFICS:
+        return HONORIFICS[w]
     return "f" if w in _FEMALE else "m" if w in _MALE else None
 
 
