@@ -129,7 +129,7 @@ def test_article_evidence_sets_gender() -> None:
     doc = get_nlp()(text)
     found = mentions(doc)
     canonicalise(found)
-    genders = person_genders(doc, found, given_gender)
+    genders = person_genders(doc, found)
     keys = {e.key for e in result.entities if e.label == "PERSON"}
     assert genders.get("person:cordova") == "f"
     assert genders.get("person:smith") == "f"

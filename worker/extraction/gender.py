@@ -12,13 +12,13 @@ a guess.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from worker.extraction.given_names import Gender
+from worker.extraction.given_names import Gender, agreed
 from worker.extraction.mention import Mention
-from worker.extraction.persons import HONORIFICS, parse_name
+from worker.extraction.persons import HONORIFICS, name_gender, parse_name
 from worker.extraction.text import fold, word_set
 
 __all__ = ["Gender", "person_genders", "word_gender"]
@@ -36,11 +36,6 @@ def word_gender(word: str) -> Gender | None:
     if w in HONORIFICS:
         return HONORIFICS[w]
     return "f" if w in _FEMALE else "m" if w in _MALE else None
-
-
-def _agreed(votes: Iterable[Gender | None]) -> Gender | None:
-    found = {v for v in votes if v is not None}
-    return found.pop() if len(found) == 1 else None
 
 
 def _marks(doc: Doc, m: Mention) -> list[Gender | None]:
@@ -61,22 +56,15 @@ def _marks(doc: Doc, m: Mention) -> list[Gender | None]:
     return [word_gender(t.text) for t in words]
 
 
-def person_genders(
-    doc: Doc, mentions: Iterable[Mention], given: Callable[[str], Gender | None]
-) -> dict[str, Gender]:
+def person_genders(doc: Doc, mentions: Iterable[Mention]) -> dict[str, Gender]:
     """Each named person's gender, by key, where the article's evidence agrees."""
     votes: dict[str, list[Gender | None]] = {}
     for m in mentions:
-        if m.label != "PERSON":
-            continue
-        marks = votes.setdefault(m.key, [])
-        marks += _marks(doc, m)
-        names = parse_name(m.text).given
-        if names:
-            marks.append(given(names[0]))
+        if m.label == "PERSON":
+            votes.setdefault(m.key, []).extend([*_marks(doc, m), name_gender(parse_name(m.text))])
     out = {}
     for key, marks in votes.items():
-        gender = _agreed(marks)
+        gender = agreed(marks)
         if gender is not None:
             out[key] = gender
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata, util
 from pathlib import Path
@@ -94,6 +95,12 @@ def _table() -> dict[str, Gender]:
 def given_gender(name: str) -> Gender | None:
     """The gender a given name marks, if it is common and one-sided."""
     return _table().get(fold(name))
+
+
+def agreed(votes: Iterable[Gender | None]) -> Gender | None:
+    """The one gender the votes that have one agree on, else None."""
+    found = {v for v in votes if v is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 if __name__ == "__main__":

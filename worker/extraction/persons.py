@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from worker.extraction.given_names import Gender, given_gender
+from worker.extraction.given_names import Gender, agreed, given_gender
 from worker.extraction.text import fold, word_set
 
 # Titles, roles and nationalities before a name; never part of it.
@@ -208,10 +208,14 @@ def _people(names: list[PersonName]) -> list[Person]:
     return people
 
 
+def name_gender(name: PersonName) -> Gender | None:
+    """The gender the name's first given name marks, if any."""
+    return given_gender(name.given[0]) if name.given else None
+
+
 def _gender(person: Person) -> Gender | None:
     """A person's gender from their given names, where those agree on one."""
-    found = {given_gender(f.given[0]) for f in person.forms if f.given} - {None}
-    return found.pop() if len(found) == 1 else None
+    return agreed(name_gender(f) for f in person.forms)
 
 
 def resolve_people(

@@ -37,7 +37,6 @@ from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.entities import Mention
 from worker.extraction.gender import Gender, person_genders, word_gender
-from worker.extraction.given_names import given_gender
 from worker.extraction.model import SpeakerType
 from worker.extraction.orgs import nationality
 from worker.extraction.pronouns import Candidate, antecedent
@@ -101,7 +100,7 @@ class Article:
 
     @classmethod
     def read(cls, doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Article:
-        return cls(doc, mentions, quoted, person_genders(doc, mentions, given_gender))
+        return cls(doc, mentions, quoted, person_genders(doc, mentions))
 
 
 @dataclass
