@@ -6,7 +6,7 @@ import pytest
 
 from worker.extraction.model import Extraction
 from worker.extraction.orgs import org_name
-from worker.extraction.persons import parse_name
+from worker.extraction.persons import parse_name, resolve_people
 from worker.extraction.pipeline import extract
 
 
@@ -69,6 +69,14 @@ def test_honorific_picks_among_people_sharing_a_family_name() -> None:
         ("Xi Jinping", ("jinping",), "xi"),
         ("Kim Jong-un", ("jong un",), "kim"),
         ("Kim Kardashian", ("kim",), "kardashian"),
+        # Less common Chinese and Korean family names come first too.
+        ("Nie Shubin", ("shubin",), "nie"),
+        ("Chu Siming", ("siming",), "chu"),
+        ("Son Heung-min", ("heung min",), "son"),
+        ("Lee Jae-yong", ("jae yong",), "lee"),
+        # ... but not before a given name that is no romanised Chinese one.
+        ("Lee Harvey Oswald", ("lee", "harvey"), "oswald"),
+        ("Mo Farah", ("mo",), "farah"),
     ],
 )
 def test_name_parts(text: str, given: tuple[str, ...], family: str) -> None:
@@ -241,6 +249,19 @@ def test_missed_family_name_becomes_a_mention() -> None:
     )
     merkel = [e for e in extract(text).entities if e.key == "person:merkel"]
     assert [e.text for e in merkel] == ["Angela Merkel", "Merkel"]
+
+
+def test_bare_word_goes_to_a_person_by_given_name_only_if_it_is_one() -> None:
+    keys = resolve_people(["Dara Fitzpatrick", "Dara", "Trump Tower", "Trump"])
+    assert keys[1][0] == "person:fitzpatrick"
+    # "Trump" is no given name: it is not the tower the recogniser took for a person.
+    assert keys[3][0] == "person:trump"
+
+
+def test_family_name_withheld_to_an_initial_keeps_the_given_name() -> None:
+    one = extract("Maik S., a 29-year-old politician, denied the charge in court on Monday.")
+    two = extract("Julia S., a 40-year-old nurse, told the court on Monday what she saw.")
+    assert _keys(one, "PERSON")["Maik S."] != _keys(two, "PERSON")["Julia S."]
 
 
 def test_news_agency_after_told_stays_an_organisation() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from worker.extraction.canonical import canonicalise
 from worker.extraction.entities import mentions
 from worker.extraction.gender import person_genders
-from worker.extraction.given_names import derive, given_gender
+from worker.extraction.given_names import derive, given_gender, is_given_name
 from worker.extraction.model import Claim
 from worker.extraction.nlp import get_nlp
 from worker.extraction.pipeline import extract
@@ -143,5 +143,9 @@ def test_given_names_table() -> None:
     assert given_gender("Vladimir") == "m"
     assert given_gender("Kim") is None
     table = derive({"ann": [3, 900, 0.99], "bo": [3, 900, 0.5], "al": [3, 10, 0.0],
-                    "bob": [3, 900, 0.01]})
-    assert table == {"ann": "f", "bob": "m"}
+                    "bob": [3, 900, 0.01], "cy": [3, 300, 0.0]})
+    # Rare names are no given names; common ones are, with a gender only if
+    # borne often enough and by one gender.
+    assert table == {"ann": "f", "bob": "m", "bo": None, "cy": None}
+    assert is_given_name("Dara") and is_given_name("Kim")
+    assert not is_given_name("Trump")

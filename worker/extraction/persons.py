@@ -10,7 +10,9 @@ Only when one article names two people with one family name ("Donald Trump",
 "Melania Trump") does a key take a given name as well: the person named most
 keeps ``person:trump``, the other becomes ``person:melania-trump``; a bare
 "Trump" there goes to the nearest such person named before it whom its honorific
-allows ("Mrs. Clinton" is never Bill Clinton).
+allows ("Mrs. Clinton" is never Bill Clinton). A family name withheld to an
+initial ("Maik S.", as German reports name the accused) tells no one apart, so
+that key takes the given name too (``person:maik-s``).
 
 A generational suffix names another person than the plain name: "Donald Trump
 Jr." is the son of "Donald Trump", and news always writes the "Jr." to tell them
@@ -31,7 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from worker.extraction.given_names import Gender, agreed, given_gender
+from worker.extraction.given_names import Gender, agreed, given_gender, is_given_name
 from worker.extraction.text import fold, word_set
 
 # Titles, roles and nationalities before a name; never part of it.
@@ -52,12 +54,18 @@ _SENIOR = word_set("sr")
 _PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
-# Family names that come first in Chinese and Korean names.
+# Family names that come first in Chinese and Korean names: the hundred-odd
+# commonest Chinese surnames in pinyin, then the commonest Korean ones.
 _FAMILY_FIRST = word_set("""
-    xi li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin guo ma luo
-    liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng
-    lu su jiang cai jia ding wei ye pan du dai fan fang wen yi kim park moon yoon choi
-    jung kang cho ri
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan cai
+    jiang yu du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia
+    xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao
+    gong shao wan qian dai mo kong xiang chang wen kang niu hong ou qi nie zuo jing che
+    bao zhuang geng ning yue mu ran rao xing zhan lai qiao yi ji ge shang gan zhai bi
+    lan tong guan sheng min ai bian hua chu pu xi qu miao shu tu lou kou
+    kim lee park choi jung jeong cho yoon jang lim oh seo shin kwon hwang ahn jeon ko
+    moon son bae baek heo nam ryu ri
     """)
 _PINYIN = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -122,7 +130,8 @@ def _romanised_given(words: Sequence[str]) -> bool:
         return all(len(w) <= 4 and w.isalpha() for w in words)
     parts = words[0].split("-")
     if len(parts) > 1:
-        return all(p.isalpha() and (len(p) <= 4 or _syllables(p)) for p in parts)
+        # Korean given names are hyphenated syllables too ("Heung-min").
+        return all(p.isalpha() and (len(p) <= 5 or _syllables(p)) for p in parts)
     return _syllables(words[0])
 
 
@@ -131,13 +140,19 @@ def _syllables(word: str) -> bool:
     return _PINYIN.fullmatch(fold(word)) is not None
 
 
+def _family_first(words: Sequence[str]) -> bool:
+    """True for "Xi Jinping" and "Lee Jae-yong", not "Lee Harvey Oswald"."""
+    return (len(words) > 1 and fold(words[0]) in _FAMILY_FIRST
+            and _romanised_given(words[1:]))
+
+
 def parse_name(text: str) -> PersonName:
     """Split a person mention into given names, a family name and a suffix."""
     name, suffixes = _split_suffix(text)
     words = name.split()
     suffix = "-".join(w for w in map(fold, suffixes) if w not in _SENIOR)
     display = " ".join([name, *suffixes]) if suffix else name
-    if len(words) > 1 and fold(words[0]) in _FAMILY_FIRST and _romanised_given(words[1:]):
+    if _family_first(words):
         return PersonName(display, tuple(fold(w) for w in words[1:]), fold(words[0]), True,
                           suffix)
     first = len(words) - 1
@@ -202,6 +217,9 @@ def _people(names: list[PersonName]) -> list[Person]:
         group.sort(key=lambda p: (-p.count, p.first))
         firsts = [p.given[0] for p in group]
         group[0].key = _plain_key(group[0].family, group[0].suffix)
+        if len(group[0].family) == 1:
+            # "Maik S.": a family name withheld to an initial tells no one apart.
+            group[0].key = _qualified(group[0], group[0].given)
         for p in group[1:]:
             shared = firsts.count(p.given[0]) > 1
             p.key = _qualified(p, p.given if shared else p.given[:1])
@@ -224,7 +242,8 @@ def resolve_people(
     """(key, display name) for each person mention text, in order.
 
     A bare name goes to the person whose family name it is, or failing that whose
-    first given name it is ("Hillary"); where several people share it, to those
+    first given name it is, if it is a given name at all ("Hillary", but not
+    "Trump" after a misread "Trump Tower"); where several people share it, to those
     of them its honorific allows ("Mrs. Clinton" is not Bill Clinton), then to the
     nearest one named before (else after) it. A bare name with a suffix ("Trump
     Jr.") goes only to a person with that suffix. ``honorifics`` holds each
@@ -241,6 +260,7 @@ def resolve_people(
         candidates = [p for p in people if p.family == name.family
                       and (not name.suffix or p.suffix == name.suffix)] or [
             p for p in people if p.given[0] == name.family and not name.suffix
+            and is_given_name(name.family)
         ]
         marked = HONORIFICS.get(honorifics[len(owner)]) if len(owner) < len(honorifics) else None
         if marked is not None and len(candidates) > 1:
