@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from worker.extraction.model import Extraction
+from worker.extraction.nlp import get_nlp
 from worker.extraction.orgs import org_name
+from worker.extraction.person_spans import person_label
 from worker.extraction.persons import parse_name, resolve_people
 from worker.extraction.pipeline import extract
 
@@ -262,6 +264,41 @@ def test_family_name_withheld_to_an_initial_keeps_the_given_name() -> None:
     one = extract("Maik S., a 29-year-old politician, denied the charge in court on Monday.")
     two = extract("Julia S., a 40-year-old nurse, told the court on Monday what she saw.")
     assert _keys(one, "PERSON")["Maik S."] != _keys(two, "PERSON")["Julia S."]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("There was no wiretap at Trump Tower in Manhattan.", "Trump Tower", "FAC"),
+        ("She is a cardiologist at Anzhen Hospital in Beijing.", "Anzhen Hospital", "ORG"),
+        ("A survey by Bertelsmann Stiftung found it.", "Bertelsmann Stiftung", "ORG"),
+        ("Senator John Tower of Texas said so.", "John Tower", "PERSON"),
+        ("Ben Taub Hospital took him in.", "Ben Taub Hospital", "ORG"),
+        ("The Commissioner said so.", "Commissioner", None),
+    ],
+)
+def test_label_of_a_span_taken_for_a_person(text: str, name: str,
+                                            label: str | None) -> None:
+    doc = get_nlp()(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert person_label(doc, span.start, span.end) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Cardigan worn by Ann Boyle - Mary's twin sister - on 18 March 1977 was found.",
+         {"Ann Boyle", "Mary"}),
+        ("The photo was taken in Beijing on Monday. Zou Hong / China Daily",
+         {"Zou Hong"}),
+    ],
+)
+def test_person_span_across_a_break_is_split(text: str, names: set[str]) -> None:
+    people = {e.text for e in extract(text).entities if e.label == "PERSON"}
+    assert names <= people
+    assert not any(" - " in p or "/" in p for p in people)
 
 
 def test_news_agency_after_told_stays_an_organisation() -> None:

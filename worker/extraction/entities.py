@@ -18,6 +18,8 @@ corrected here by rules on form, never on particular words:
 * a hyphenated part of a person's name stays ("Kim Jong-un", "Moon Jae-in");
 * acronyms matched by the alias ruler are dropped inside all-capitals text,
   where "IS" is just the word "is";
+* a person span run across a break is split, and one headed by an
+  institution's noun relabelled (see ``person_spans``);
 * a family name the recogniser missed ("Merkel agreed" after "Angela Merkel")
   becomes a mention of that person;
 * a one-word mention opening a sentence ("Police", "Meanwhile") is dropped when
@@ -37,6 +39,7 @@ from worker.extraction.acronyms import add_acronyms
 from worker.extraction.aliases import get_aliases
 from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
+from worker.extraction.person_spans import person_label, person_pieces
 from worker.extraction.persons import HONORIFICS, parse_name
 from worker.extraction.text import fold
 
@@ -156,7 +159,10 @@ def _qualifier(doc: Doc, m: Mention, previous: Mention | None) -> str:
 
 def _families(doc: Doc) -> set[str]:
     """One-word family names of the people the recogniser finds named in full."""
-    names = (parse_name(e.text) for e in doc.ents if e.label_ == "PERSON" and " " in e.text)
+    spans = (doc[s:e] for ent in doc.ents if ent.label_ == "PERSON"
+             for s, e in person_pieces(doc, ent.start, ent.end)
+             if person_label(doc, s, e) == "PERSON")
+    names = (parse_name(span.text) for span in spans if " " in span.text)
     return {n.family for n in names if n.given and " " not in n.family}
 
 
@@ -175,6 +181,20 @@ def _add_family_names(doc: Doc, found: list[Mention], families: set[str]) -> lis
     return sorted([*found, *extra], key=lambda m: m.start) if extra else found
 
 
+def _pieces(doc: Doc, start: int, end: int,
+            label: EntityLabel) -> list[tuple[int, int, EntityLabel]]:
+    """The span as one mention, or for a person span the names it holds, each
+    with the label its form shows (see ``person_spans``)."""
+    if label != "PERSON":
+        return [(start, end, label)]
+    out: list[tuple[int, int, EntityLabel]] = []
+    for s, e in person_pieces(doc, start, end):
+        piece_label = person_label(doc, s, e)
+        if piece_label is not None:
+            out.append((s, e, piece_label))
+    return out
+
+
 def mentions(doc: Doc) -> list[Mention]:
     """The doc's entity mentions of the labels extraction reports, cleaned."""
     aliases = get_aliases()
@@ -188,23 +208,24 @@ def mentions(doc: Doc) -> list[Mention]:
         bounds = _trim(doc, ent)
         if bounds is None:
             continue
-        start, end = bounds
-        span = doc[start:end]
-        text = span.text
-        if not any(ch.isupper() for ch in text):
-            continue
-        if _glued_to_previous_word(doc, start) or _sentence_capital(
-            doc, start, end, lower_words, families
-        ):
-            continue
-        entry = aliases.find(text)
-        if entry is not None and text in entry.acronyms and _in_capitals(doc, start, end):
-            continue
-        if entry is not None and label == "NORP":
-            label = _label(entry.label) or label
-        m = Mention(start, end, span.start_char, span.end_char, text, label)
-        m.qualifier = _qualifier(doc, m, out[-1] if out else None)
-        out.append(m)
+        for start, end, piece_label in _pieces(doc, *bounds, label):
+            span = doc[start:end]
+            text = span.text
+            if not any(ch.isupper() for ch in text):
+                continue
+            if _glued_to_previous_word(doc, start) or _sentence_capital(
+                doc, start, end, lower_words, families
+            ):
+                continue
+            entry = aliases.find(text)
+            if entry is not None and text in entry.acronyms and _in_capitals(doc, start, end):
+                continue
+            if entry is not None and piece_label == "NORP":
+                piece_label = _label(entry.label) or piece_label
+            m = Mention(start, end, span.start_char, span.end_char, text, piece_label)
+            m.named_after_person = label == "PERSON" and piece_label != "PERSON"
+            m.qualifier = _qualifier(doc, m, out[-1] if out else None)
+            out.append(m)
     found = add_acronyms(doc, _add_family_names(doc, out, families))
     for m in found:
         if m.label == "PERSON":

@@ -30,3 +30,7 @@ class Mention:
     expansion: str = ""
     # For a person, the honorific in front ("mrs" of "Mrs. Clinton"), folded.
     honorific: str = ""
+    # True when the recogniser read a name as a person's that is really an
+    # organisation's or a building's ("Lee Academy"): a place word in it is the
+    # person it was named after, not a place.
+    named_after_person: bool = False

@@ -114,8 +114,10 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
         sub, places = inner
         key = lookup_key(sub)
         county = fold(sub.text).split()[-1] in REGION_WORDS
-        if not county and (m.label == "PERSON" or fold(m.text).split()[-1] in STREETS):
-            # "Marshall" in "R-Marshall" is a person, "Washington Drive" a street;
+        if not county and (m.label == "PERSON" or m.named_after_person
+                           or fold(m.text).split()[-1] in STREETS):
+            # "Marshall" in "R-Marshall" is a person, and so is "Lee" in "Lee
+            # Academy" (see ``person_spans``); "Washington Drive" is a street;
             # "Anderson County Sheriff" and "Otter Tail County Road" name counties.
             continue
         areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
