@@ -7,7 +7,7 @@ import pytest
 from worker.extraction.model import Extraction
 from worker.extraction.nlp import get_nlp
 from worker.extraction.orgs import org_name
-from worker.extraction.person_spans import person_label
+from worker.extraction.person_spans import person_label, person_pieces
 from worker.extraction.persons import parse_name, resolve_people
 from worker.extraction.pipeline import extract
 
@@ -299,6 +299,25 @@ def test_person_span_across_a_break_is_split(text: str, names: set[str]) -> None
     people = {e.text for e in extract(text).entities if e.label == "PERSON"}
     assert names <= people
     assert not any(" - " in p or "/" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "names"),
+    [
+        ("Obama Says Iran Deal Is Good", "Obama Says", ["Obama"]),
+        ("Ann Boyle - Mary was there.", "Ann Boyle - Mary", ["Ann Boyle", "Mary"]),
+        ("They met Peter the Great in Paris.", "Peter the Great", ["Peter the Great"]),
+        ("They met Kim Jong-un in Hanoi.", "Kim Jong-un", ["Kim Jong-un"]),
+    ],
+)
+def test_names_inside_a_span_taken_for_a_person(text: str, span: str,
+                                                names: list[str]) -> None:
+    doc = get_nlp()(text)
+    start = text.index(span)
+    whole = doc.char_span(start, start + len(span))
+    assert whole is not None
+    pieces = person_pieces(doc, whole.start, whole.end)
+    assert [doc[s:e].text for s, e in pieces] == names
 
 
 def test_news_agency_after_told_stays_an_organisation() -> None:

@@ -13,7 +13,9 @@ after "Trump Tower" went to the tower's key):
   "Bertelsmann Stiftung", "Trump Tower") is an organisation or a facility;
   a head that is also a family name ("Hall", "Tower", "Park") counts only when
   the first word is not a given name ("John Tower" stays a person);
-* a lone role word ("Commissioner", "President") names no one by itself.
+* a lone role word ("Commissioner", "President") names no one by itself;
+* a title-case headline's reporting verb is not part of the name before it
+  ("Obama Says").
 """
 
 from __future__ import annotations
@@ -22,15 +24,15 @@ import re
 
 from spacy.tokens import Doc
 
+from worker.extraction.cues import CORE_VERBS
 from worker.extraction.given_names import is_given_name
 from worker.extraction.model import EntityLabel
+from worker.extraction.persons import PARTICLES
 from worker.extraction.text import fold, word_set
 
-# Lower-case words inside a person's name: particles and the Arabic article.
-_NAME_PARTICLES = word_set("""
-    van von der den de del della di da du la le dos das bin bint ibn ben abu al el
-    y e und zu ter ten op the
-    """)
+# Lower-case words inside a person's name: family-name particles, the Arabic
+# article, and "the" of "Peter the Great".
+_NAME_PARTICLES = PARTICLES | word_set("bint al el y e und zu ter ten op the")
 _DASHES = frozenset({"-", "–", "—"})
 _WORDS = re.compile(r"[^\w'’]+")
 # Punctuation that ends a name: sentence ends and a photo credit's slash.
@@ -71,6 +73,20 @@ def _breaks(doc: Doc, i: int) -> bool:
             and doc[i - 1].whitespace_ != "")
 
 
+def _third_person(verb: str) -> str:
+    """ "says", "denies", "stresses": the form a headline reports in."""
+    if verb.endswith("y") and verb[-2:-1] not in set("aeiou"):
+        return verb[:-1] + "ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    return verb + "s"
+
+
+# "Obama Says" in a title-case headline: a reporting verb in the headline's
+# present tense is no one's family name.
+_HEADLINE_VERBS = frozenset(_third_person(v) for v in CORE_VERBS)
+
+
 def _capitalised(word: str) -> bool:
     """True for "Mary", "McCormick", "O'Sullivan" and, where punctuation glued
     words into one token, for 'elderly,"?Jackson'."""
@@ -92,6 +108,8 @@ def person_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         while s < e and doc[s].is_space:
             s += 1
         while e > s and doc[e - 1].is_space:
+            e -= 1
+        if e - s > 1 and fold(doc[e - 1].text) in _HEADLINE_VERBS:
             e -= 1
         if any(_capitalised(t.text) for t in doc[s:e]):
             out.append((s, e))

@@ -51,7 +51,7 @@ _SUFFIXES = word_set("jr sr ii iii iv")
 HONORIFICS: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Suffixes naming the father, who is the person the plain name means.
 _SENIOR = word_set("sr")
-_PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
+PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Family names that come first in Chinese and Korean names: the hundred-odd
@@ -156,7 +156,7 @@ def parse_name(text: str) -> PersonName:
         return PersonName(display, tuple(fold(w) for w in words[1:]), fold(words[0]), True,
                           suffix)
     first = len(words) - 1
-    while first > 0 and words[first - 1] in _PARTICLES:
+    while first > 0 and words[first - 1] in PARTICLES:
         first -= 1
     family = _ARABIC_ARTICLE.sub("", fold(" ".join(words[first:]))) or fold(words[-1])
     return PersonName(display, tuple(fold(w) for w in words[:first]), family, suffix=suffix)
