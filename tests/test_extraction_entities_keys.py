@@ -79,6 +79,9 @@ def test_honorific_picks_among_people_sharing_a_family_name() -> None:
         # ... but not before a given name that is no romanised Chinese one.
         ("Lee Harvey Oswald", ("lee", "harvey"), "oswald"),
         ("Mo Farah", ("mo",), "farah"),
+        # A role or stray text the recogniser ran into is no given name.
+        ("rapper Wiz Khalifa", ("wiz",), "khalifa"),
+        ("rapper Khalifa", (), "khalifa"),
     ],
 )
 def test_name_parts(text: str, given: tuple[str, ...], family: str) -> None:

@@ -114,14 +114,22 @@ def strip_title(text: str) -> str:
 
 def _split_suffix(text: str) -> tuple[str, list[str]]:
     """The name without possessive and leading titles, split from the words of
-    its trailing generational suffixes ("Jr.", ", III")."""
+    its trailing generational suffixes ("Jr.", ", III"). Leading lower-case
+    words other than particles are a role or text the recogniser ran into
+    ("rapper Wiz Khalifa", 'traffickers,"?said Gutiérrez'), never a given name."""
     words = _POSSESSIVE.sub("", text).split()
-    while len(words) > 1 and fold(words[0]) in TITLES:
+    while len(words) > 1 and (fold(words[0]) in TITLES or (
+            _initial(words[0]).islower() and words[0] not in PARTICLES)):
         words = words[1:]
     suffixes: list[str] = []
     while len(words) > 1 and fold(words[-1]) in _SUFFIXES:
         suffixes.insert(0, words.pop())
     return " ".join(words).rstrip(","), suffixes
+
+
+def _initial(word: str) -> str:
+    """The word's first letter ("B" of '"?Baldwin'), or "" if it has none."""
+    return next((c for c in word if c.isalpha()), "")
 
 
 def _romanised_given(words: Sequence[str]) -> bool:
