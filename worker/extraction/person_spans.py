@@ -1,9 +1,9 @@
 """Person spans the recogniser misreads, repaired by their form.
 
 The small English model tags as a person what has a person's shape: two or
-three capitalised words. Three slips of that kind matter for keys and speakers,
-because a wrong person span also claims the bare names that follow it ("Trump"
-after "Trump Tower" went to the tower's key):
+three capitalised words. These slips matter for keys and speakers, because a
+wrong person span also claims the bare names that follow it ("Trump" after
+"Trump Tower" went to the tower's key):
 
 * a span run across a break: a spaced dash, a full stop or a photo credit's
   slash between words ("Ann Boyle - Mary", "island.- Marttila", "Zou Hong /
