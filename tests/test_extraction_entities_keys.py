@@ -82,6 +82,10 @@ def test_honorific_picks_among_people_sharing_a_family_name() -> None:
         # A role or stray text the recogniser ran into is no given name.
         ("rapper Wiz Khalifa", ("wiz",), "khalifa"),
         ("rapper Khalifa", (), "khalifa"),
+        # Ranks and offices are no given names either.
+        ("Captain Dara Fitzpatrick", ("dara",), "fitzpatrick"),
+        ("Supt Michael Lacey", ("michael",), "lacey"),
+        ("Pastor Noemi Valiente", ("noemi",), "valiente"),
     ],
 )
 def test_name_parts(text: str, given: tuple[str, ...], family: str) -> None:

@@ -44,7 +44,10 @@ TITLES = word_set("""
     sheikh sheik chancellor premier chairman chairwoman chief judge justice ambassador
     spokesman spokeswoman leader former late sir lord lady dame rev reverend saint st
     us u s uk russian american british french german chinese syrian iranian israeli
-    elect acting deputy attorney commander of the
+    elect acting deputy attorney commander of the first
+    sergeant captain capt corporal cpl lieutenant detective det inspector insp
+    superintendent supt constable officer commissioner rabbi imam ayatollah cardinal
+    archbishop bishop pastor sheriff marshal emir sultan crown
     """)
 _SUFFIXES = word_set("jr sr ii iii iv")
 # Honorifics and the gender each marks.
