@@ -160,8 +160,8 @@ def _qualifier(doc: Doc, m: Mention, previous: Mention | None) -> str:
 def _families(doc: Doc) -> set[str]:
     """One-word family names of the people the recogniser finds named in full."""
     spans = (doc[s:e] for ent in doc.ents if ent.label_ == "PERSON"
-             for s, e in person_pieces(doc, ent.start, ent.end)
-             if person_label(doc, s, e) == "PERSON")
+             for s, e, label in _pieces(doc, ent.start, ent.end, "PERSON")
+             if label == "PERSON")
     names = (parse_name(span.text) for span in spans if " " in span.text)
     return {n.family for n in names if n.given and " " not in n.family}
 
