@@ -377,3 +377,12 @@ def test_verb_under_another_verb_reports_its_own_object_not_the_host() -> None:
     # A closing reporting clause still reports the sentence before its comma.
     claim = _by_cue("The economy is strong, he would say.", "would say")
     assert claim.content.text == "The economy is strong"
+
+
+def test_conjunction_whose_conjunct_the_parser_hung_elsewhere_ends_no_content() -> None:
+    # The parser makes the second "said" a conjunct of the first and leaves the
+    # ", and" between them inside the first one's complement.
+    text = ("About half of Democrats said Clinton is honest and trustworthy, and "
+            "three-quarters said the same of Sanders.")
+    first = extract(text).claims[0]
+    assert first.content.text == "Clinton is honest and trustworthy"

@@ -57,6 +57,8 @@ _STRAY_CUES = word_set("say tell add write insist argue claim note")
 # A non-restrictive relative clause ending the content is an aside, and so is a
 # contrast set off by a comma.
 _ASIDE_DEPS = frozenset({"relcl"})
+# Punctuation before a conjunction: "A, and", "A — and".
+_LINKING_PUNCT = frozenset({",", ";", "-", "--", "—", "–", "―"})
 # Prepositions of an adjunct that says when or where the words were said, and
 # those that with a medium's noun say through what ("in a speech", "on Twitter").
 _OCCASION_PREPS = word_set("at during after before despite amid")
@@ -604,8 +606,23 @@ def content_tokens(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
     """Rules 2 to 5: the content tokens of a cue with no adjacent quotation."""
     found = _to_clause_end(cue, _content_tokens(cue, cue_end, lexicon), lexicon)
     found = _before_trailing_aside(cue.doc, _before_trailing_report(cue, found, lexicon))
+    found = _without_dangling_conjunction(cue.doc, found)
     # The cue's own particle ("referred to X as Y") is not content.
     return [i for i in found if not cue.i <= i < cue_end]
+
+
+def _without_dangling_conjunction(doc: Doc, tokens: list[int]) -> list[int]:
+    """Content that ends in a conjunction whose conjunct it does not hold ("said
+    Clinton is honest and trustworthy, and" before "three-quarters said ...")
+    ends before it: the parser hung the conjunct elsewhere, and a claim that
+    trails off in "and" reads as cut."""
+    out = list(tokens)
+    if not out or doc[out[-1]].dep_ != "cc":
+        return tokens
+    out.pop()
+    while out and (doc[out[-1]].is_space or doc[out[-1]].text in _LINKING_PUNCT):
+        out.pop()
+    return out or tokens
 
 
 def _before_trailing_aside(doc: Doc, tokens: list[int]) -> list[int]:
