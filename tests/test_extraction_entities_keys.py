@@ -282,6 +282,9 @@ def test_family_name_withheld_to_an_initial_keeps_the_given_name() -> None:
         ("Senator John Tower of Texas said so.", "John Tower", "PERSON"),
         ("Ben Taub Hospital took him in.", "Ben Taub Hospital", "ORG"),
         ("The Commissioner said so.", "Commissioner", None),
+        ("As a source in the army's command told SANA, the attack failed.", "SANA", "ORG"),
+        ("Crown Prince Mohammed bin Salman arrived. MBS smiled.", "MBS", "PERSON"),
+        ("He met TRUMP. Mr Trump won the vote on Tuesday.", "TRUMP", "PERSON"),
     ],
 )
 def test_label_of_a_span_taken_for_a_person(text: str, name: str,

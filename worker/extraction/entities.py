@@ -39,7 +39,7 @@ from worker.extraction.acronyms import add_acronyms
 from worker.extraction.aliases import get_aliases
 from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
-from worker.extraction.person_spans import person_label, person_pieces
+from worker.extraction.person_spans import in_capitals, person_label, person_pieces
 from worker.extraction.persons import HONORIFICS, parse_name
 from worker.extraction.text import fold
 
@@ -67,13 +67,6 @@ def _glued_to_previous_word(doc: Doc, start: int) -> bool:
         return False
     hyphen, word = doc[start - 1], doc[start - 2]
     return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_
-
-
-def _in_capitals(doc: Doc, start: int, end: int) -> bool:
-    """True when the words around the span are all upper case (a shouted headline)."""
-    window = [t for t in doc[max(0, start - 3) : min(len(doc), end + 3)] if t.is_alpha]
-    outside = [t for t in window if t.i < start or t.i >= end]
-    return len(outside) >= 2 and all(t.is_upper for t in outside)
 
 
 def _hyphen_tail(doc: Doc, end: int) -> bool:
@@ -218,7 +211,7 @@ def mentions(doc: Doc) -> list[Mention]:
             ):
                 continue
             entry = aliases.find(text)
-            if entry is not None and text in entry.acronyms and _in_capitals(doc, start, end):
+            if entry is not None and text in entry.acronyms and in_capitals(doc, start, end):
                 continue
             if entry is not None and piece_label == "NORP":
                 piece_label = _label(entry.label) or piece_label

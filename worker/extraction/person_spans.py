@@ -14,6 +14,11 @@ wrong person span also claims the bare names that follow it ("Trump" after
   a head that is also a family name ("Hall", "Tower", "Park") counts only when
   the first word is not a given name ("John Tower" stays a person);
 * a lone role word ("Commissioner", "President") names no one by itself;
+* a lone all-capitals short word ("AQAP", "TASS", "MI6") is an acronym, and
+  acronyms name organisations far more often than people; it stays a person
+  when the article writes that person's name out ("MBS" after "Mohammed bin
+  Salman") or names someone the same in ordinary case ("TRUMP" in a shouted
+  headline over "Trump");
 * a title-case headline's reporting verb is not part of the name before it
   ("Obama Says").
 """
@@ -128,7 +133,9 @@ def person_label(doc: Doc, start: int, end: int) -> EntityLabel | None:
     if not words:
         return "PERSON"
     if len(words) == 1:
-        return None if words[0] in _ROLES else "PERSON"
+        if words[0] in _ROLES:
+            return None
+        return "ORG" if _acronym(doc, start, end) else "PERSON"
     head = words[-1]
     if head in _ORG_HEADS:
         return "ORG"
@@ -141,3 +148,32 @@ def person_label(doc: Doc, start: int, end: int) -> EntityLabel | None:
     if head in _FACILITY_HEADS_IF_NO_GIVEN:
         return "FAC"
     return "PERSON"
+
+
+def _acronym(doc: Doc, start: int, end: int) -> bool:
+    """True for a lone all-capitals word of two to five letters or digits that
+    the article does not use as a person's name or initials (see module doc)."""
+    word = doc[start:end].text
+    if not (2 <= len(word) <= 5 and word.isalnum() and word.isupper()):
+        return False
+    if in_capitals(doc, start, end):
+        return False
+    folded = fold(word)
+    if any(t.text != word and fold(t.text) == folded for t in doc):
+        return False
+    return not any(ent.label_ == "PERSON" and _initials(ent.text).endswith(word)
+                   for ent in doc.ents)
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's words: its last ones spell an initialism
+    ("Crown Prince Mohammed bin Salman" ends in "MBS")."""
+    return "".join(part[0] for part in re.split(r"[\s\-.]+", name) if part[:1].isalpha()).upper()
+
+
+def in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """True when the words around the span are all upper case: a shouted
+    headline, where a word's capitals say nothing of what it is."""
+    window = [t for t in doc[max(0, start - 3) : min(len(doc), end + 3)] if t.is_alpha]
+    outside = [t for t in window if t.i < start or t.i >= end]
+    return len(outside) >= 2 and all(t.is_upper for t in outside)
