@@ -260,6 +260,27 @@ def test_missed_family_name_becomes_a_mention() -> None:
     assert [e.text for e in merkel] == ["Angela Merkel", "Merkel"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Representative Mark Meadows met the president on Monday. "
+        "Meadows walked his comment back and said the deal was not enough.",
+        'Donna Waters lives by the river. "It is fine," Waters said.',
+    ],
+)
+def test_family_name_the_tagger_took_for_a_noun_is_the_person(text: str) -> None:
+    [claim] = extract(text).claims
+    assert claim.speaker_type == "person"
+    assert claim.speaker_key in {"person:meadows", "person:waters"}
+
+
+def test_family_name_that_is_a_noun_in_the_article_is_left_alone() -> None:
+    text = ("Donna Waters lives by the river. Waters rose in the valley overnight, "
+            "and the waters reached her door.")
+    people = [e.text for e in extract(text).entities if e.label == "PERSON"]
+    assert people == ["Donna Waters"]
+
+
 def test_bare_word_goes_to_a_person_by_given_name_only_if_it_is_one() -> None:
     keys = resolve_people(["Dara Fitzpatrick", "Dara", "Trump Tower", "Trump"])
     assert keys[1][0] == "person:fitzpatrick"

@@ -33,10 +33,11 @@ written just before an organisation ("Russian" + "Defense Ministry"), and, via
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.acronyms import add_acronyms
 from worker.extraction.aliases import get_aliases
+from worker.extraction.given_names import is_given_name
 from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
 from worker.extraction.person_spans import in_capitals, person_label, person_pieces
@@ -128,7 +129,7 @@ def _trim(doc: Doc, ent: Span) -> tuple[int, int] | None:
 
 
 def _sentence_capital(doc: Doc, start: int, end: int, lower_words: set[str],
-                      families: set[str]) -> bool:
+                      families: dict[str, bool]) -> bool:
     """True for "Police" opening a sentence in an article that also says "police"
     (but not for "May" in an article naming Theresa May)."""
     token = doc[start]
@@ -150,17 +151,24 @@ def _qualifier(doc: Doc, m: Mention, previous: Mention | None) -> str:
     return ""
 
 
-def _families(doc: Doc) -> set[str]:
-    """One-word family names of the people the recogniser finds named in full."""
+def _families(doc: Doc) -> dict[str, bool]:
+    """One-word family names of the people the recogniser finds named in full,
+    each with whether one of them has a known given name ("Mark Meadows" has,
+    "Stand Your Ground" and "Save the Children", taken for people, have not)."""
     spans = (doc[s:e] for ent in doc.ents if ent.label_ == "PERSON"
              for s, e, label in _pieces(doc, ent.start, ent.end, "PERSON")
              if label == "PERSON")
     names = (parse_name(span.text) for span in spans if " " in span.text)
-    return {n.family for n in names if n.given and " " not in n.family}
+    out: dict[str, bool] = {}
+    for n in names:
+        if n.given and " " not in n.family:
+            out[n.family] = out.get(n.family, False) or is_given_name(n.given[0])
+    return out
 
 
-def _add_family_names(doc: Doc, found: list[Mention], families: set[str]) -> list[Mention]:
-    """Mentions for proper nouns that are the family name of a person named in full."""
+def _add_family_names(doc: Doc, found: list[Mention], families: dict[str, bool],
+                      lower_words: set[str]) -> list[Mention]:
+    """Mentions for words that are the family name of a person named in full."""
     if not families:
         return found
     covered = {i for m in found for i in range(m.start, m.end)}
@@ -168,10 +176,29 @@ def _add_family_names(doc: Doc, found: list[Mention], families: set[str]) -> lis
         Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "PERSON")
         for t in doc
         # A token inside another entity ("May" in a DATE) is not a missed name.
-        if t.pos_ == "PROPN" and t.is_title and t.i not in covered and not t.ent_type_
-        and t.lower_ in families
+        if t.is_title and t.i not in covered and not t.ent_type_
+        and t.lower_ in families and _name_shaped(t, families[t.lower_], lower_words)
     ]
     return sorted([*found, *extra], key=lambda m: m.start) if extra else found
+
+
+def _name_shaped(token: Token, given_known: bool, lower_words: set[str]) -> bool:
+    """Whether a capitalised word can be a family name here.
+
+    The tagger takes a family name that is also a noun for that noun ("Trump
+    denounced", "Meadows walked", "..., Waters said"). Such a word counts when
+    its bearer has a known given name and it does not end a longer capitalised
+    name ("Wechat Pay" after "Apple Pay"); inside a sentence its capital then
+    says it is a name, at a sentence's start only if it is the subject and the
+    article never writes the word in lower case ("Waters rose" in a piece
+    about floods does)."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN" or not given_known:
+        return False
+    if not token.is_sent_start:
+        return not token.nbor(-1).is_title
+    return token.dep_ == "nsubj" and token.lower_ not in lower_words
 
 
 def _pieces(doc: Doc, start: int, end: int,
@@ -219,7 +246,7 @@ def mentions(doc: Doc) -> list[Mention]:
             m.named_after_person = label == "PERSON" and piece_label != "PERSON"
             m.qualifier = _qualifier(doc, m, out[-1] if out else None)
             out.append(m)
-    found = add_acronyms(doc, _add_family_names(doc, out, families))
+    found = add_acronyms(doc, _add_family_names(doc, out, families, lower_words))
     for m in found:
         if m.label == "PERSON":
             m.honorific = _honorific(doc, m)
