@@ -89,6 +89,25 @@ def test_speaker_named_in_apposition() -> None:
     assert claims[0].speaker_type == "person"
 
 
+def test_relative_pronoun_after_a_description_apposed_to_a_name() -> None:
+    text = ("Senator Lindsey Graham, a Republican hawk who has blasted Trump over "
+            "claims of voter fraud, called for an inquiry.")
+    claim = _claim_by(text, "who")
+    assert claim.speaker_key == "person:graham"
+    assert claim.speaker_type == "person"
+
+
+def test_who_says_an_unnamed_speaker_is_a_person() -> None:
+    text = ('"It begins in the gym," the weightlifter, who wishes to remain '
+            "anonymous, said.")
+    claim = _claim_by(text, "the weightlifter")
+    assert claim.speaker_type == "anonymous"
+    assert _claim_by(text, "who").speaker_type == "anonymous"
+    # "which" does not: it stands for things and bodies.
+    body = _claim_by("The board, which said profits rose, hired more staff.", "which")
+    assert body.speaker_type != "anonymous"
+
+
 def test_two_people_in_apposition_are_not_one_speaker() -> None:
     text = (
         "Presidential candidates Hillary Clinton and Donald Trump said the figure "

@@ -9,7 +9,8 @@ Four principled rules, applied in order of the text:
   (named or anonymous) or a named PERSON mention, chosen by ``pronouns`` from the
   sentence structure and the genders the article gives (``gender``); "it" and
   "they" take the most recent previous speaker of a body or group;
-* a relative pronoun ("Smith, who said ...") is what its clause modifies;
+* a relative pronoun ("Smith, who said ...") is what its clause modifies, and
+  "who" stands for people: an unnamed "weightlifter, who ..." is a person;
 * a definite description ("the official", "the ministry", "one of the sources")
   refers to the most recent earlier speaker, or failing that named entity, whose
   head noun is the same word ("A US defense official", "the Russian Defense
@@ -24,8 +25,8 @@ it, named after "from", "by" or a possessive: it takes that issuer's identity,
 while the speaker phrase stays as written.
 
 Anything else is classified from its head noun: people described but not named
-("a doctor", "two Lebanese sources") are anonymous; unnamed bodies are
-organisations or governments.
+("a doctor", "two Lebanese sources", "a weightlifter who ...") are anonymous;
+unnamed bodies are organisations or governments.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ from worker.extraction.text import fold, word_set
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+# Relative pronouns that stand for people only.
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Head nouns of unnamed human sources.
 PERSON_NOUNS = word_set(
@@ -173,14 +176,18 @@ def _surname_match(head: Token, mentions: list[Mention]) -> Mention | None:
 
 def _apposed(head: Token, mentions: list[Mention]) -> Mention | None:
     """The person named in apposition to a described speaker ("Putin's spokesman,
-    Dmitry Peskov"; "Ethiopia's defence minister, Siraj Fegessa"): the name is
-    who spoke, the description only says what they are. Not two people named
-    together ("Presidential candidates Hillary Clinton and Donald Trump")."""
-    for child in head.children:
-        if child.dep_ == "appos" and not any(t.dep_ == "conj" for t in child.children):
-            m = _mention_at(mentions, child)
-            if m is not None and m.label == "PERSON":
-                return m
+    Dmitry Peskov"; "Ethiopia's defence minister, Siraj Fegessa"; "Senator Lindsey
+    Graham, a Republican hawk"): the name is who spoke, the description only says
+    what they are. Not two people named together ("Presidential candidates
+    Hillary Clinton and Donald Trump")."""
+    named = [child for child in head.children
+             if child.dep_ == "appos" and not any(t.dep_ == "conj" for t in child.children)]
+    if head.dep_ == "appos" and head.pos_ == "NOUN":
+        named.append(head.head)
+    for token in named:
+        m = _mention_at(mentions, token)
+        if m is not None and m.label == "PERSON":
+            return m
     return None
 
 
@@ -194,7 +201,7 @@ def _named_type(mention: Mention) -> SpeakerType:
 
 
 def _noun_type(lemma: str, head: Token, mentions: list[Mention]) -> SpeakerType:
-    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS or _described_by_who(head):
         return "anonymous"
     m = _mention_at(mentions, head)
     if m is not None and m.label == "NORP":
@@ -204,6 +211,13 @@ def _noun_type(lemma: str, head: Token, mentions: list[Mention]) -> SpeakerType:
     if lemma in ORGANISATION_NOUNS:
         return "organisation"
     return "unknown"
+
+
+def _described_by_who(noun: Token) -> bool:
+    """ "the weightlifter, who wishes to remain anonymous": "who" stands for
+    people, so the noun it follows names one, whatever the word."""
+    return any(c.dep_ == "relcl" and any(g.lower_ in PERSONAL_RELATIVES for g in c.children)
+               for c in noun.children)
 
 
 def _speaker_gender(sp: Speaker, genders: Mapping[str, Gender]) -> Gender | None:
@@ -380,6 +394,11 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
     if antecedent is not None:
         referent = resolve_speaker(article, antecedent, previous)
         phrase = doc[antecedent[0] : antecedent[1]]
+        if referent.type == "unknown" and head.lower_ in PERSONAL_RELATIVES:
+            # "who" stands for people: "the weightlifter, who ...", "six Labour
+            # MPs who ..." are people described but not named.
+            return Speaker(None, None, "anonymous", referent.head_lemma, position, phrase,
+                           is_person=True)
         return Speaker(referent.name, referent.key, referent.type, referent.head_lemma,
                        position, phrase, referent.is_person)
     named = _mention_at(mentions, head) or _surname_match(head, mentions) or _apposed(
