@@ -108,6 +108,24 @@ def test_who_says_an_unnamed_speaker_is_a_person() -> None:
     assert body.speaker_type != "anonymous"
 
 
+def test_they_refers_to_people_a_plural_noun_described() -> None:
+    text = ("Privacy advocates have criticized the searches as unlawful. "
+            "They said the rules must change.")
+    claim = _claim_by(text, "They")
+    assert claim.speaker_type == "anonymous"
+    assert claim.speaker_antecedent is not None
+    assert claim.speaker_antecedent.text == "Privacy advocates"
+
+
+def test_people_described_but_not_named_are_anonymous() -> None:
+    assert _claim_by("A coroner ruled that the death was an accident.",
+                     "A coroner").speaker_type == "anonymous"
+    # A title before a name the recogniser missed is no unnamed person.
+    text = "Acting commissioner of the Metropolitan Police Craig Mackey said the officer died."
+    claim = _claim_by(text, "Acting commissioner of the Metropolitan Police Craig Mackey")
+    assert claim.speaker_type != "anonymous"
+
+
 def test_two_people_in_apposition_are_not_one_speaker() -> None:
     text = (
         "Presidential candidates Hillary Clinton and Donald Trump said the figure "

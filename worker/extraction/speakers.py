@@ -8,7 +8,8 @@ Four principled rules, applied in order of the text:
 * a personal pronoun ("he", "she") refers to a previous claim's person speaker
   (named or anonymous) or a named PERSON mention, chosen by ``pronouns`` from the
   sentence structure and the genders the article gives (``gender``); "it" and
-  "they" take the most recent previous speaker of a body or group;
+  "they" take the most recent previous speaker of a body or group, and "they"
+  also unnamed people a plural noun describes ("Privacy advocates");
 * a relative pronoun ("Smith, who said ...") is what its clause modifies, and
   "who" stands for people: an unnamed "weightlifter, who ..." is a person;
 * a definite description ("the official", "the ministry", "one of the sources")
@@ -45,6 +46,7 @@ from worker.extraction.text import fold, word_set
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Relative pronouns that stand for people only.
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
@@ -65,6 +67,22 @@ PERSON_NOUNS = word_set(
     critic critics opponent opponents supporter supporters author authors farmer farmers
     local locals forecaster forecasters militant militants couple family relative relatives
     neighbour neighbours neighbor neighbors"""
+)
+# More words for people, counted only in an indefinite phrase ("a coroner",
+# "campaigners"): "the academic" or "the general" most often refers back to
+# someone the article has named, and taking them for an unnamed person would
+# draw the next "he" away from that name.
+UNNAMED_PERSON_NOUNS = word_set(
+    """voter conservative liberal progressive advocate
+    campaigner environmentalist coroner respondent executive ceo founder owner manager boss
+    chief director chair chairman chairwoman chancellor premier secretary general ambassador
+    commissioner representative parliamentarian peer candidate nominee teen teenager
+    youngster child children parent mother father wife husband son daughter sister brother
+    friend colleague nurse patient passenger driver pilot coach player fan customer consumer
+    citizen migrant refugee prisoner inmate suspect defendant bomber gunman attacker hacker
+    designer engineer economist strategist consultant historian professor academic
+    psychologist detective sergeant captain eyewitness bystander villager shopper user
+    watcher"""
 )
 GOVERNMENT_WORDS = word_set(
     """ministry government department administration military army navy force forces
@@ -200,8 +218,11 @@ def _named_type(mention: Mention) -> SpeakerType:
     return "government" if words & GOVERNMENT_WORDS else "organisation"
 
 
-def _noun_type(lemma: str, head: Token, mentions: list[Mention]) -> SpeakerType:
+def _noun_type(lemma: str, span: Span, head: Token, mentions: list[Mention]) -> SpeakerType:
     if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS or _described_by_who(head):
+        return "anonymous"
+    if (lemma in UNNAMED_PERSON_NOUNS or head.lower_ in UNNAMED_PERSON_NOUNS) and _unnamed(
+            span, head, _is_definite(span, head)):
         return "anonymous"
     m = _mention_at(mentions, head)
     if m is not None and m.label == "NORP":
@@ -211,6 +232,19 @@ def _noun_type(lemma: str, head: Token, mentions: list[Mention]) -> SpeakerType:
     if lemma in ORGANISATION_NOUNS:
         return "organisation"
     return "unknown"
+
+
+def _unnamed(span: Span, noun: Token, definite: bool) -> bool:
+    """Whether a phrase headed by a word for people describes someone it does not
+    name: an indefinite phrase ("a coroner", "safety campaigners"), not a title
+    before a name the recogniser missed ("Chairman of the Council ... Mikhail
+    Fedotov", "acting commissioner of the Metropolitan Police Craig Mackey")
+    nor one apposed to a name."""
+    if definite or (noun.is_title and not noun.is_sent_start):
+        return False
+    if len(span) > 2 and all(t.pos_ == "PROPN" and t.is_title for t in span[-2:]):
+        return False
+    return not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _described_by_who(noun: Token) -> bool:
@@ -232,8 +266,12 @@ def _pronoun_antecedent(
 ) -> Speaker | None:
     doc = article.doc
     if pronoun.lower_ in GROUP_PRONOUNS:
-        # "it", "they": the body or group that spoke last.
-        bodies = [sp for sp in previous if not sp.is_person and sp.position < pronoun.idx]
+        # "it", "they": the body or group that spoke last; "they" also the people
+        # a plural noun described ("Privacy advocates said ... they added").
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
+        bodies = [sp for sp in previous if sp.position < pronoun.idx and (
+            not sp.is_person or (plural and sp.head is not None and sp.key is None
+                                 and sp.head.tag_ in {"NNS", "NNPS"}))]
         return max(bodies, key=lambda sp: sp.position, default=None)
     candidates: list[Candidate[Speaker]] = []
     for sp in previous:
@@ -429,6 +467,6 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
-    kind = _noun_type(lemma, head, mentions)
+    kind = _noun_type(lemma, span, head, mentions)
     return Speaker(None, None, kind, lemma, position, span, is_person=kind == "anonymous")
 
