@@ -65,6 +65,10 @@ _CONTINUATION_GAP = re.compile(r"^[\s.]*$")
 # The rest of the reporting sentence: '"Q1," said X, a member of Y. "Q2."'
 _SENTENCE_REST = re.compile(r"^[^\"“”\n]{0,200}[.!?]\s*$")
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+# Adjectives that take an extraposed infinitive: "it is fair to say".
+_EXTRAPOSING = word_set("""fair safe hard easy difficult impossible possible important
+    necessary tempting reasonable accurate interesting striking notable fascinating
+    clear worth wrong right tough""")
 # Verbs that frame a reporting verb rather than report ("continues to insist").
 _ASPECTUAL = word_set("continue go attempt try seek begin start keep proceed")
 # Those of them that report nothing with any other infinitive ("seek to" can).
@@ -465,6 +469,8 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
             return None
         return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
+    if subject is not None and _extraposed(tok, subject):
+        return None
     leading = leading_participle(tok) if subject is None else None
     if leading is not None:
         return _claim_of(doc, text, cue, _speaker_span(leading[0], tok, lexicon), leading[1],
@@ -527,6 +533,20 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     if not direct and (tok.lemma_.lower(), complement_kind(tok)) in lexicon.quoted_only:
         return None
     return RawClaim(cue, speaker, frags, direct, inherit)
+
+
+def _extraposed(cue: Token, subject: Token) -> bool:
+    """"It is fair to say ...", "it's hard to imagine ...", "it remains to be
+    seen whether ...": the "it" stands for the infinitive after it, and the
+    writer is the one weighing the words; no one is reported."""
+    if subject.lower_ != "it" or cue.dep_ != "xcomp":
+        return False
+    host = cue.head
+    if host.dep_ == "acomp":
+        return host.lemma_.lower() in _EXTRAPOSING
+    # The parser hangs the infinitive on the copula beside the adjective.
+    return host.lemma_.lower() == "remain" or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _EXTRAPOSING for c in host.children)
 
 
 def _request_for_comment(tok: Token) -> bool:
