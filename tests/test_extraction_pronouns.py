@@ -126,6 +126,16 @@ def test_people_described_but_not_named_are_anonymous() -> None:
     assert claim.speaker_type != "anonymous"
 
 
+def test_age_description_refers_back_like_a_pronoun() -> None:
+    text = ('John Smith and Maria Lopez met in 1990. "There is love here," '
+            "the 59-year-old woman said.")
+    claim = _claim_by(text, "the 59-year-old woman")
+    assert claim.speaker_key == "person:lopez"
+    text = ("Danyal Ahmad, a trainee imam, laid flowers on the bridge. "
+            "The 21-year-old said his faith taught peace.")
+    assert _claim_by(text, "The 21-year-old").speaker_key == "person:ahmad"
+
+
 def test_two_people_in_apposition_are_not_one_speaker() -> None:
     text = (
         "Presidential candidates Hillary Clinton and Donald Trump said the figure "

@@ -18,7 +18,8 @@ Four principled rules, applied in order of the text:
   Ministry", "two Lebanese sources"), or to the person most recently named with
   that word as a title ("President Donald Trump", "Sergei Lavrov, the foreign
   minister" for "the president", "the minister"): news introduces a person by
-  name and title, then goes on by title alone.
+  name and title, then goes on by title alone; an age ("the 59-year-old")
+  refers back the way "she" would.
 
 A document ("a statement from Greenpeace's director Annie Leonard", "Hawaii's
 lawsuit", "a report released by the Interior Ministry") speaks for whoever issued
@@ -153,6 +154,12 @@ def _head(span: Span) -> Token:
                     if obj.dep_ == "pobj":
                         return obj
     return head
+
+
+def _aged(span: Span) -> bool:
+    """Whether a phrase gives someone's age: "the 59-year-old (woman)"."""
+    return any(t.lower_ == "year" and t.i + 2 < span.end and span.doc[t.i + 2].lower_ == "old"
+               for t in span)
 
 
 def _is_definite(span: Span, head: Token) -> bool:
@@ -456,6 +463,13 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
                            found.phrase, found.is_person)
         person = head.lower_ in PERSON_PRONOUNS
         return Speaker(None, None, "unknown", lemma, position, is_person=person)
+    if _is_definite(span, head) and _aged(span) and head.tag_ != "NNS":
+        # "the 59-year-old", "the 24-year-old woman": news refers back to the
+        # person it has just named by age, as it would by "she".
+        found = _pronoun_antecedent(article, head, previous)
+        if found is not None:
+            return Speaker(found.name, found.key, found.type, lemma, position,
+                           found.phrase, found.is_person)
     if _is_definite(span, head):
         found = _description_antecedent(position, head, previous, mentions, doc)
         if found is not None:
