@@ -274,6 +274,18 @@ def test_family_name_the_tagger_took_for_a_noun_is_the_person(text: str) -> None
     assert claim.speaker_key in {"person:meadows", "person:waters"}
 
 
+def test_person_the_recogniser_took_for_an_organisation() -> None:
+    # The small model tags "Nicola Sturgeon" an organisation here.
+    text = ("Theresa May and Nicola Sturgeon held talks for about an hour during the "
+            "visit. Ms Sturgeon said the meeting was useful.")
+    assert _keys(extract(text), "PERSON")["Nicola Sturgeon"] == "person:sturgeon"
+    # Not when another full name has that family name, nor on a given name alone.
+    text = ("Francois Fillon spoke in Paris. Theresa May and Penelope Fillon held talks "
+            "for about an hour during the visit. Fillon said it was useful.")
+    people = _keys(extract(text), "PERSON")
+    assert people["Fillon"] == people["Francois Fillon"]
+
+
 def test_family_name_that_is_a_noun_in_the_article_is_left_alone() -> None:
     text = ("Donna Waters lives by the river. Waters rose in the valley overnight, "
             "and the waters reached her door.")

@@ -247,10 +247,31 @@ def mentions(doc: Doc) -> list[Mention]:
             m.qualifier = _qualifier(doc, m, out[-1] if out else None)
             out.append(m)
     found = add_acronyms(doc, _add_family_names(doc, out, families, lower_words))
+    _people_taken_for_organisations(found)
     for m in found:
         if m.label == "PERSON":
             m.honorific = _honorific(doc, m)
     return found
+
+
+def _people_taken_for_organisations(found: list[Mention]) -> None:
+    """Relabel as people the organisations that are a given name and a family
+    name the article gives a person alone: the recogniser tags "Nicola
+    Sturgeon" an organisation in one sentence and "Sturgeon" a person in the
+    next. A given name alone is not enough ("Morgan Stanley"), nor a family
+    name another full name already has ("Penelope Fillon" beside "Francois
+    Fillon" would draw the bare "Fillon" to her)."""
+    people = [parse_name(m.text) for m in found if m.label == "PERSON"]
+    bare = {n.family for n in people if not n.given}
+    for m in found:
+        words = m.text.split()
+        if not (m.label == "ORG" and len(words) == 2 and not m.expansion
+                and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)):
+            continue
+        given, family = fold(words[0]), fold(words[1])
+        if (given != family and is_given_name(given) and family in bare
+                and all(n.given[:1] == (given,) for n in people if n.given and n.family == family)):
+            m.label = "PERSON"
 
 
 def _honorific(doc: Doc, m: Mention) -> str:
