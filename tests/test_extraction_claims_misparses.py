@@ -388,12 +388,13 @@ def test_conjunction_whose_conjunct_the_parser_hung_elsewhere_ends_no_content() 
     assert first.content.text == "Clinton is honest and trustworthy"
 
 
-def test_extraposed_it_reports_no_one() -> None:
-    # "it" stands for the infinitive after it: the writer weighs the words.
+def test_extraposed_it_is_no_speaker() -> None:
+    # "it" stands for the infinitive after it: the writer weighs the words, and
+    # the claim (annotated as such in PolNeAR) has no speaker.
     for text in ("With 8 million followers, it's safe to say this celebrity has influence.",
-                 "It is fair to say that he lost the vote.",
-                 "It remains to be seen whether the effect will last."):
-        assert extract(text).claims == [], text
+                 "It is fair to say that he lost the vote."):
+        [claim] = extract(text).claims
+        assert claim.speaker is None and claim.speaker_type == "unknown", text
     # A body's "it" before a reporting infinitive still speaks.
     claim = _by_cue("The firm was quick to deny it. It was quick to say the figures "
                     "were wrong.", "to say")

@@ -469,9 +469,11 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
             return None
         return _passive(doc, text, tok, cue, quotes)
     subject = _subject(tok)
-    if subject is not None and _extraposed(tok, subject):
-        return None
-    leading = leading_participle(tok) if subject is None else None
+    # The writer's own weighing ("it is hard to imagine X") has no speaker.
+    writers = subject is not None and _extraposed(tok, subject)
+    if writers:
+        subject = None
+    leading = leading_participle(tok) if subject is None and not writers else None
     if leading is not None:
         return _claim_of(doc, text, cue, _speaker_span(leading[0], tok, lexicon), leading[1],
                          quotes)
@@ -497,7 +499,7 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
     if speaker is None and tok.tag_ == "VBG" and tok.dep_ in _PARTICIPLE_DEPS:
         # "..., he told X, stressing that ...": the speaker is the main clause's.
         inherit = tok.head.i
-    if speaker is None and inherit is None:
+    if speaker is None and inherit is None and not writers:
         return _passive(doc, text, tok, cue, quotes)
     if speaker is not None and _in_any(doc[speaker[0]].idx, inside_quotes):
         return None
@@ -538,7 +540,7 @@ def _verb_claim(doc: Doc, text: str, tok: Token, quotes: list[Quote], lexicon: L
 def _extraposed(cue: Token, subject: Token) -> bool:
     """"It is fair to say ...", "it's hard to imagine ...", "it remains to be
     seen whether ...": the "it" stands for the infinitive after it, and the
-    writer is the one weighing the words; no one is reported."""
+    writer is the one weighing the words, so "it" is no speaker."""
     if subject.lower_ != "it" or cue.dep_ != "xcomp":
         return False
     host = cue.head
