@@ -136,6 +136,12 @@ def test_age_description_refers_back_like_a_pronoun() -> None:
     assert _claim_by(text, "The 21-year-old").speaker_key == "person:ahmad"
 
 
+def test_premier_is_the_prime_minister() -> None:
+    text = ("President Vladimir Putin met Prime Minister Dmitry Medvedev on Tuesday. "
+            '"We will keep our positions," the premier said.')
+    assert _claim_by(text, "the premier").speaker_key == "person:medvedev"
+
+
 def test_two_people_in_apposition_are_not_one_speaker() -> None:
     text = (
         "Presidential candidates Hillary Clinton and Donald Trump said the figure "

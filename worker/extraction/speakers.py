@@ -342,6 +342,20 @@ def _fits(description: Token, title: Token) -> bool:
     return not wanted or not _modifiers(title) or wanted <= phrase
 
 
+# Titles news also names by another word: "the premier" after "Prime Minister
+# Dmitry Medvedev"; the title's noun and the modifier that makes it that title.
+_TITLE_SYNONYMS = {"premier": ("minister", "prime")}
+
+
+def _same_title(lemma: str, title: Token) -> bool:
+    """Whether a description's head word names the title ``title``."""
+    if title.lemma_.lower() == lemma:
+        return True
+    other = _TITLE_SYNONYMS.get(lemma)
+    return other is not None and title.lemma_.lower() == other[0] and any(
+        t.lower_ == other[1] for t in title.lefts)
+
+
 def _titled_person(
     position: int, head: Token, previous: list[Speaker], mentions: list[Mention], doc: Doc
 ) -> Speaker | None:
@@ -354,7 +368,7 @@ def _titled_person(
         if m.label != "PERSON" or m.start_char >= position:
             continue
         recent[m.key] = max(recent.get(m.key, -1), m.start_char)
-        if any(t.lemma_.lower() == lemma and _fits(head, t) for t in _title_nouns(doc, m)):
+        if any(_same_title(lemma, t) and _fits(head, t) for t in _title_nouns(doc, m)):
             titled.setdefault(m.key, m)
     for sp in previous:
         if sp.key in recent and sp.position < position:
