@@ -225,11 +225,12 @@ def _named_type(mention: Mention) -> SpeakerType:
     return "government" if words & GOVERNMENT_WORDS else "organisation"
 
 
-def _noun_type(lemma: str, span: Span, head: Token, mentions: list[Mention]) -> SpeakerType:
+def _noun_type(lemma: str, span: Span, head: Token, mentions: list[Mention],
+               definite: bool) -> SpeakerType:
     if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS or _described_by_who(head):
         return "anonymous"
     if (lemma in UNNAMED_PERSON_NOUNS or head.lower_ in UNNAMED_PERSON_NOUNS) and _unnamed(
-            span, head, _is_definite(span, head)):
+            span, head, definite):
         return "anonymous"
     m = _mention_at(mentions, head)
     if m is not None and m.label == "NORP":
@@ -477,14 +478,15 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
                            found.phrase, found.is_person)
         person = head.lower_ in PERSON_PRONOUNS
         return Speaker(None, None, "unknown", lemma, position, is_person=person)
-    if _is_definite(span, head) and _aged(span) and head.tag_ != "NNS":
+    definite = _is_definite(span, head)
+    if definite and _aged(span) and head.tag_ != "NNS":
         # "the 59-year-old", "the 24-year-old woman": news refers back to the
         # person it has just named by age, as it would by "she".
         found = _pronoun_antecedent(article, head, previous)
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
-    if _is_definite(span, head):
+    if definite:
         found = _description_antecedent(position, head, previous, mentions, doc)
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
@@ -495,6 +497,6 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
-    kind = _noun_type(lemma, span, head, mentions)
+    kind = _noun_type(lemma, span, head, mentions, definite)
     return Speaker(None, None, kind, lemma, position, span, is_person=kind == "anonymous")
 
