@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from worker.extraction.cues import CORE_VERBS
 from worker.extraction.given_names import is_given_name
 from worker.extraction.model import EntityLabel
+from worker.extraction.orgs import initials
 from worker.extraction.persons import PARTICLES
 from worker.extraction.text import fold, word_set
 
@@ -152,7 +153,9 @@ def person_label(doc: Doc, start: int, end: int) -> EntityLabel | None:
 
 def _acronym(doc: Doc, start: int, end: int) -> bool:
     """True for a lone all-capitals word of two to five letters or digits that
-    the article does not use as a person's name or initials (see module doc)."""
+    the article does not use as a person's name or initials (see module doc);
+    a name's last initials spell it ("Crown Prince Mohammed bin Salman" ends in
+    "MBS")."""
     word = doc[start:end].text
     if not (2 <= len(word) <= 5 and word.isalnum() and word.isupper()):
         return False
@@ -161,14 +164,8 @@ def _acronym(doc: Doc, start: int, end: int) -> bool:
     folded = fold(word)
     if any(t.text != word and fold(t.text) == folded for t in doc):
         return False
-    return not any(ent.label_ == "PERSON" and _initials(ent.text).endswith(word)
+    return not any(ent.label_ == "PERSON" and initials(ent.text).endswith(word)
                    for ent in doc.ents)
-
-
-def _initials(name: str) -> str:
-    """The first letters of a name's words: its last ones spell an initialism
-    ("Crown Prince Mohammed bin Salman" ends in "MBS")."""
-    return "".join(part[0] for part in re.split(r"[\s\-.]+", name) if part[:1].isalpha()).upper()
 
 
 def in_capitals(doc: Doc, start: int, end: int) -> bool:
