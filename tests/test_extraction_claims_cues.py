@@ -178,6 +178,27 @@ def test_the_cues_particle_is_not_content() -> None:
         "Trump", "referred to", ["President Obama as the founder of the group"])
 
 
+def test_a_topic_preposition_joins_the_cue() -> None:
+    assert _only("Residents complained about the smell from the plant.") == (
+        "Residents", "complained about", ["the smell from the plant"])
+    assert _only("The mayor argued against the new tax.") == (
+        "The mayor", "argued against", ["the new tax"])
+    # Not a time ("said for the first time that ..."), nor after a quotation,
+    # which is what the verb reports.
+    assert _only("He said for the first time that the emails were found.")[1] == "said"
+    assert _only("“Absolutely not,” Trump said of the plan.")[1] == "said"
+
+
+def test_a_placeholder_it_is_not_content() -> None:
+    assert _only("It was revealed that he had bankrolled the lawsuit.") == (
+        None, "was revealed", ["that he had bankrolled the lawsuit"])
+    assert _only("It seems likely that Trump will be the nominee.") == (
+        None, "seems", ["likely that Trump will be the nominee"])
+    # A referring "it" is what the report is about.
+    assert _only("It is considered a threat to the troops.") == (
+        None, "is considered", ["It", "a threat to the troops"])
+
+
 def test_a_verb_that_frames_the_reporting_verb_joins_its_cue() -> None:
     assert _only("Clinton is continuing to insist she will release the transcripts.") == (
         "Clinton", "is continuing to insist", ["she will release the transcripts"])

@@ -126,6 +126,23 @@ def test_leading_according_to_ends_at_its_comma() -> None:
         assert claim.content.text == "the move reeks of “fear” and desperation"
 
 
+def test_leading_according_to_ends_before_the_clause_the_parser_ran_into_it() -> None:
+    # The parser takes "majorities" for an apposition to "results".
+    text = ("According to early results of the exit polls conducted for the Associated "
+            "Press, majorities of Democratic voters in Alabama and Georgia want a "
+            "continuation of Obama’s policies.")
+    claim = _by_cue(text, "According to")
+    assert _speaker(claim) == ("early results of the exit polls conducted for the "
+                               "Associated Press")
+    assert claim.content.text.startswith("majorities of Democratic voters")
+    # An apposition to a named source is part of it.
+    text = ("According to Lorella Praeli, Clinton's Latino vote director, the campaign "
+            "has consistently targeted Latino voters through digital ads.")
+    claim = _by_cue(text, "According to")
+    assert _speaker(claim) == "Lorella Praeli, Clinton's Latino vote director"
+    assert claim.content.text.startswith("the campaign has consistently targeted")
+
+
 def test_according_to_a_source_parsed_as_a_verb() -> None:
     text = ("As a reality TV boss, Donald Trump repeatedly demeaned women with sexist "
             "language, according to show insiders.")

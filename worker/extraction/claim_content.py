@@ -30,7 +30,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from worker.extraction.cues import Lexicon
+from worker.extraction.cues import TIME_ENTITIES, Lexicon
 from worker.extraction.quotes import Quote
 from worker.extraction.text import word_set
 
@@ -45,9 +45,6 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd", "acomp", "prep", "attr", "dative"})
 # Prepositions that give a cue's setting (where, when, through what medium), not
 # what it is about: "posted on Facebook", "spoke in Iowa".
 SETTING_PREPS = word_set("in at on from during after before since by through into near")
-# Entity labels of a time phrase ("last week", "on Monday"): the report's
-# setting, never a speaker or what was said.
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Words right of the cue that belong to the reporting clause ("told Reuters").
 _CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod", "advmod", "prep", "agent"})
 # Right dependents of a cue that are not part of its content.
@@ -76,7 +73,7 @@ _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with")
 # Prepositions of an as-clause's cue that leave its host as the content ("as he
 # pointed out in Iowa", "as he told reporters", "as she put it with a chart").
 _AS_HOST_PREPS = SETTING_PREPS | word_set("with to")
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Prepositions that give what an addressee was told or asked about.
 _TOPIC_PREPS = word_set("about of on")
 # Words between a reporting clause and the rest of its split quotation.
@@ -485,7 +482,7 @@ def _as_clause_host(cue: Token) -> list[int]:
     if host.i > cue.i:
         # "As Trump said last week, the economy ...": words up to the comma
         # after the as-clause belong to it, wherever the parser hung them.
-        subjects = [c for c in host.lefts if c.dep_ in _SUBJECT_DEPS and c.i > cue.i]
+        subjects = [c for c in host.lefts if c.dep_ in SUBJECT_DEPS and c.i > cue.i]
         limit = subjects[0].left_edge.i if subjects else host.i
         comma = next((i for i in range(cue.i + 1, limit) if doc[i].text == ","), None)
         if comma is None:
@@ -493,7 +490,7 @@ def _as_clause_host(cue: Token) -> list[int]:
         found = [i for i in found if i < cue.i or i > comma]
         # Before the as-clause only the host's subject is reported ("The
         # economy, as Trump noted, is weak"), not a link word ("Yet, as ...").
-        subject = {t.i for c in host.lefts if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+        subject = {t.i for c in host.lefts if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         found = [i for i in found if i > cue.i or i in subject]
     # Not the conjunction or comma that joins the as-clause to its host.
     while found and (doc[found[0]].is_punct or doc[found[0]].dep_ == "cc"):

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from worker.extraction.adjective_claims import adjective_claim
 from worker.extraction.claim_content import (
     SETTING_PREPS,
-    TIME_ENTITIES,
+    SUBJECT_DEPS,
     apposed_speaker,
     comma_before,
     content_tokens,
@@ -45,7 +45,14 @@ from worker.extraction.clause_repairs import (
     leading_participle,
 )
 from worker.extraction.colon_claims import colon_claims
-from worker.extraction.cues import DAYS, Lexicon, complement_kind, cue_extent, get_lexicon
+from worker.extraction.cues import (
+    DAYS,
+    TIME_ENTITIES,
+    Lexicon,
+    complement_kind,
+    cue_extent,
+    get_lexicon,
+)
 from worker.extraction.light_verbs import LIGHT_VERBS, light_verb_claim
 from worker.extraction.noun_claims import NOUN_CUES, learned_noun_claim, noun_raw_claim
 from worker.extraction.passive_claims import RAISING_CUES, charge_end, passive_claim
@@ -319,6 +326,10 @@ def _dateline(span: Span) -> bool:
         and all(t.is_upper or t.lower_ in _MONTHS for t in words))
 
 
+# Longest apposition after a named "according to" source.
+_APPOSITION_WORDS = 8
+
+
 def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ != "to":
@@ -334,20 +345,45 @@ def _according_to(doc: Doc, text: str, tok: Token) -> RawClaim | None:
 
 def _leading_according(doc: Doc, text: str, tok: Token, to: Token) -> RawClaim | None:
     """"According to host Rush Limbaugh, the move reeks of fear": at the head of
-    a sentence the phrase ends at its comma, even where the parser ran the
-    clause after it into the source ("reeks" as an apposition) and left nothing
-    outside the phrase to be its content."""
+    a sentence the phrase ends at its comma (after an apposition to a named
+    source: "According to Lorella Praeli, Clinton's Latino vote director, ..."),
+    even where the parser ran the clause after it into the source ("reeks" as
+    an apposition, "majorities of voters" as one of "results")."""
     sent = tok.sent
-    words = [t.i for t in sent if not (t.is_punct or t.is_space)]
-    if tok.i != sent.start or to.right_edge.i < words[-1]:
+    if tok.i != sent.start:
         return None
     comma = next((t for t in doc[to.i + 1 : sent.end] if t.text == ","), None)
-    if comma is None or comma.i == to.i + 1:
+    if comma is None or comma.i == to.i + 1 or to.right_edge.i < comma.i:
         return None
+    words = [t.i for t in sent if not (t.is_punct or t.is_space)]
+    if to.right_edge.i < words[-1] and _subject_outside(tok.head, to):
+        # The phrase ends later, but the clause it heads has its subject: the
+        # parser read the phrase right ("According to a friend, who died in
+        # 2000, the first lady ...").
+        return None
+    comma = _after_apposition(doc, comma, sent) or comma
     frags = token_fragments(doc, list(range(comma.i + 1, sent.end)), text)
     if not frags:
         return None
     return RawClaim((tok.i, to.i + 1), (to.i + 1, comma.i), frags, direct=False)
+
+
+def _subject_outside(host: Token, to: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and not to.left_edge.i <= c.i <= to.right_edge.i
+               for c in host.children)
+
+
+def _after_apposition(doc: Doc, comma: Token, sent: Span) -> Token | None:
+    """The comma closing an apposition that follows a named source before
+    ``comma``: a short phrase with no verb, then another comma."""
+    if doc[comma.i - 1].ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    for t in doc[comma.i + 1 : min(comma.i + _APPOSITION_WORDS + 2, sent.end)]:
+        if t.text == ",":
+            return t if t.i > comma.i + 1 else None
+        if t.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
 
 
 def _in_poll(doc: Doc, text: str, tok: Token) -> RawClaim | None:

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import TIME_ENTITIES, comma_after, comma_before
+from worker.extraction.claim_content import comma_after, comma_before
+from worker.extraction.cues import TIME_ENTITIES
 
 _FRONTED_DEPS = frozenset({"nsubj", "npadvmod", "dep", "nsubjpass"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})

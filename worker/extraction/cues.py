@@ -61,6 +61,13 @@ CORE_VERBS = word_set("""
 # not "maintained its lead".
 CLAUSE_VERBS = word_set("maintain")
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# Prepositions that name what a report is about: "complained about X", "argued
+# against X", "spoke of X". Right after a cue with no object or clause of its
+# own they belong to the cue, as a particle does, and their object is the content.
+TOPIC_PREPOSITIONS = word_set("about against of for over")
+# Entity labels of a time phrase ("last week", "on Monday"): the report's
+# setting, never a speaker or what was said.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _WH = frozenset({"when", "where", "why", "how", "as", "so", "here"})
 # A day named right after the verb belongs to the reporting act ("said Tuesday").
 DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -181,6 +188,29 @@ def _with_kind(counts: dict[str, list[int]], threshold: float) -> frozenset[tupl
     return frozenset(kept)
 
 
+def _topic(verb: Token, prep: Token) -> bool:
+    """``prep`` opens what ``verb`` reports about: a topic preposition with an
+    object that is not a time ("said for the first time that ..."), and the verb
+    has no object, clause or quotation of its own ("“...,” he said of the plan"
+    reports the quotation, and "of" stays out of the cue)."""
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    return (prep.lower_ in TOPIC_PREPOSITIONS and bool(objects)
+            and not any(o.lemma_.lower() == "time" or o.ent_type_ in TIME_ENTITIES
+                        for o in objects)
+            and verb.dep_ != "parataxis"
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "parataxis"} or (
+                c.tag_ == "''" and c.i < verb.i) for c in verb.children)
+            and not _after_quotation(verb))
+
+
+def _after_quotation(verb: Token) -> bool:
+    """The verb's clause comes right after a closing quotation mark (“...?” he
+    said of ...), which the parser may have left out of the clause."""
+    doc = verb.doc
+    before = doc[max(verb.left_edge.i - 2, 0):verb.left_edge.i]
+    return any(t.tag_ == "''" for t in before)
+
+
 def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
     """Token range of the cue phrase headed by ``token``."""
     start = token.i
@@ -195,7 +225,8 @@ def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
         if child.i != end:
             break
         particle = child.dep_ == "prt" or (
-            child.dep_ == "prep" and (token.lemma_.lower(), child.lower_) in lexicon.particles
+            child.dep_ == "prep" and ((token.lemma_.lower(), child.lower_) in lexicon.particles
+                                      or _topic(token, child))
         )
         if particle or (child.dep_ == "npadvmod" and child.lower_ in DAYS):
             end = child.i + 1

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import TIME_ENTITIES, token_fragments
+from worker.extraction.claim_content import token_fragments
 from worker.extraction.claim_model import RawClaim
+from worker.extraction.cues import TIME_ENTITIES
 from worker.extraction.text import word_set
 
 NOUN_CUES = word_set("""

@@ -85,7 +85,21 @@ def passive_claim(cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, lis
     if agent is not None:
         return agent, subject
     complement = _complement(cue, cue_end)
-    return (None, subject + complement) if complement else None
+    return (None, _unless_it(subjects[0], complement) + complement) if complement else None
+
+
+def _unless_it(subject: Token, complement: list[int]) -> list[int]:
+    """The subject's tokens, none when it is a bare "it" that holds the place of
+    a clause: in "it was revealed that ...", "it seems likely that ..." the
+    clause is what is reported. A referring "it" stays: "it is considered a
+    threat", "it appeared to undercut her argument that ..."."""
+    doc = subject.doc
+    cue = subject.head
+    if subject.lower_ == "it" and subject.left_edge.i == subject.right_edge.i and any(
+            doc[i].dep_ == "ccomp" and cue in (doc[i].head, doc[i].head.head)
+            for i in complement):
+        return []
+    return [t.i for t in subject.subtree]
 
 
 def _participle(cue: Token) -> bool:
@@ -109,11 +123,11 @@ def _raising(cue: Token) -> tuple[tuple[int, int] | None, list[int]] | None:
                    or (c.dep_ == "prep" and c.lower_ == "like")]
     if not subjects or not complements:
         return None
-    subject = [t.i for t in subjects[0].subtree]
     # Not a participle on the side ("..., telling reporters ..."), nor a clause set
     # off by a comma that the parser hung on the cue: a claim of its own.
     side = {t.i for c in cue.rights if side_participle(c) or (
                 c.dep_ == "advcl" and c.i > complements[0].i and comma_before(c))
             for t in c.subtree}
-    return None, subject + [i for i in range(complements[0].left_edge.i, cue.right_edge.i + 1)
-                            if i not in side]
+    complement = [i for i in range(complements[0].left_edge.i, cue.right_edge.i + 1)
+                  if i not in side]
+    return None, _unless_it(subjects[0], complement) + complement
