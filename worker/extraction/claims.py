@@ -369,6 +369,7 @@ def _leading_according(doc: Doc, text: str, tok: Token, to: Token) -> RawClaim |
 
 
 def _subject_outside(host: Token, to: Token) -> bool:
+    """``host`` has a subject that is not inside the phrase ending in ``to``."""
     return any(c.dep_ in SUBJECT_DEPS and not to.left_edge.i <= c.i <= to.right_edge.i
                for c in host.children)
 

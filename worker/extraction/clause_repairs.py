@@ -28,11 +28,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from worker.extraction.claim_content import comma_after, comma_before
+from worker.extraction.claim_content import SUBJECT_DEPS, comma_after, comma_before
 from worker.extraction.cues import TIME_ENTITIES
 
 _FRONTED_DEPS = frozenset({"nsubj", "npadvmod", "dep", "nsubjpass"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def fronted_content(cue: Token, speaker_start: int) -> list[int]:
@@ -59,7 +58,7 @@ def _rest_of_clause(tok: Token) -> bool:
     participle ("..., saying ..."): that is the speaker's own aside."""
     return (tok.dep_ in {"conj", "advcl"} and tok.pos_ in {"VERB", "AUX"}
             and tok.tag_ not in {"VBG", "VBN"} and comma_before(tok)
-            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children))
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children))
 
 
 def leading_participle(cue: Token) -> tuple[Token, list[int]] | None:

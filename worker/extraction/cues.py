@@ -198,17 +198,16 @@ def _topic(verb: Token, prep: Token) -> bool:
             and not any(o.lemma_.lower() == "time" or o.ent_type_ in TIME_ENTITIES
                         for o in objects)
             and verb.dep_ != "parataxis"
-            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "parataxis"} or (
-                c.tag_ == "''" and c.i < verb.i) for c in verb.children)
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "parataxis"} for c in verb.children)
             and not _after_quotation(verb))
 
 
 def _after_quotation(verb: Token) -> bool:
-    """The verb's clause comes right after a closing quotation mark (“...?” he
-    said of ...), which the parser may have left out of the clause."""
+    """The verb comes after a closing quotation mark of its own clause, or right
+    after one the parser left out of the clause (“...?” he said of ...)."""
     doc = verb.doc
     before = doc[max(verb.left_edge.i - 2, 0):verb.left_edge.i]
-    return any(t.tag_ == "''" for t in before)
+    return any(t.tag_ == "''" for t in [*before, *verb.lefts])
 
 
 def cue_extent(token: Token, lexicon: Lexicon) -> tuple[int, int]:
