@@ -210,7 +210,7 @@ def _with_lead(doc: Doc, text: str, quote: Quote, frags: list[tuple[int, int]]
     return [(start, quote.outer_end)]
 
 
-def _title(doc: Doc, quote: Quote) -> bool:
+def _title(doc: Doc, text: str, quote: Quote) -> bool:
     """A quotation right after a possessive names a show or a work ('on Fox News
     Channel’s “Hannity,” Gingrich said'), and so does one in title case after
     "of" ('on this weekend’s broadcast of “Fox News Sunday,” Pence said'): a
@@ -221,7 +221,7 @@ def _title(doc: Doc, quote: Quote) -> bool:
     before = doc[mark.start - 1]
     if before.tag_ == "POS":
         return True
-    words = [w for w in doc.text[quote.start : quote.end].split() if w[:1].isalpha()]
+    words = [w for w in text[quote.start : quote.end].split() if w[:1].isalpha()]
     return before.lower_ == "of" and 0 < len(words) <= _TITLE_WORDS and all(
         w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
@@ -250,7 +250,7 @@ def quote_content(doc: Doc, text: str, quotes: list[Quote], cue: tuple[int, int]
         # '... as “fantastic,” telling reporters ...': a participle with no subject
         # of its own follows its host's words; only a quotation after it is its own.
         before = None
-    if before is not None and (_that_clause(head) or _title(doc, before)
+    if before is not None and (_that_clause(head) or _title(doc, text, before)
                                or _in_leading_clause(doc, head, before)):
         # '“This Week,” Carson admitted that ...': the cue reports its own clause;
         # the quotation before it is a title or someone else's words.

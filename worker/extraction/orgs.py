@@ -22,6 +22,7 @@ Regional spelling is unified when the slug is made (``canonical.key_slug``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from worker.extraction.aliases import get_aliases
 from worker.extraction.text import fold, word_set
@@ -43,8 +44,15 @@ def nationality(word: str) -> str | None:
     folded = fold(word)
     if folded in table:
         return table[folded]
-    adjectives = {fold(a): a for a in table.values()}
+    adjectives = _adjectives()
     return adjectives.get(folded) or adjectives.get(folded[:-1])
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """Folded nationality adjective -> its spelling, built once: every entity
+    name asks."""
+    return {fold(a): a for a in get_aliases().nationality.values()}
 
 
 def is_institution(name: str) -> bool:

@@ -83,7 +83,7 @@ def _span(doc: Doc, bounds: tuple[int, int]) -> Span:
 def _claims(doc: Doc, found: list[Mention]) -> list[Claim]:
     text = doc.text
     quotes = find_quotes(text)
-    raw = find_claims(doc, quotes, lines(text))
+    raw = find_claims(doc, text, quotes, lines(text))
     article = Article.read(doc, found, [(q.start, q.end) for q in quotes])
     previous: list[Speaker] = []
     by_cue: dict[int, Speaker] = {}
@@ -97,7 +97,7 @@ def _claims(doc: Doc, found: list[Mention]) -> list[Claim]:
             speaker = by_cue.get(rc.speaker_from_cue)
         if speaker is not None:
             by_cue[rc.cue[0]] = speaker
-        out.append(_claim(doc, rc, speaker))
+        out.append(_claim(doc, text, rc, speaker))
     return out
 
 
@@ -106,8 +106,8 @@ def _order(rc: RawClaim) -> int:
     return rc.speaker[0] if rc.speaker is not None else rc.cue[0]
 
 
-def _claim(doc: Doc, rc: RawClaim, speaker: Speaker | None) -> Claim:
-    text = doc.text
+def _claim(doc: Doc, text: str, rc: RawClaim, speaker: Speaker | None) -> Claim:
+    """``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
     frags = rc.fragments
     c_start, c_end = frags[0][0], frags[-1][1]
     content = ContentSpan(text=text[c_start:c_end], start=c_start, end=c_end,
