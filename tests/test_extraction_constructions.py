@@ -215,6 +215,32 @@ def test_paragraph_whose_closing_quote_is_mistyped_is_not_a_heading() -> None:
     assert [c.cue.text for c in extract(text).claims] == ["claimed", "concluded"]
 
 
+def test_paragraph_cut_by_a_line_break_is_not_a_heading() -> None:
+    # A long line holding finished sentences, whose last one the break cut off.
+    text = ("Bill Clinton set his wife's expectations almost impossibly high. He suggested "
+            "that a loss in either state would knock her out of the race. The campaign "
+            "poured more than $15 million into those contests, determined to bring the "
+            "race to a\nclose before the spring.")
+    assert [line.heading for line in lines(text)] == [False, False]
+    claims = {c.cue.text: c for c in extract(text).claims}
+    assert claims["suggested"].speaker is not None
+    assert claims["suggested"].speaker.text == "He"
+    assert "knock her out of the race" in claims["suggested"].content.text
+
+
+def test_digest_item_tagged_with_its_source_is_not_a_heading() -> None:
+    text = ("Matthew Yglesias thinks Trump will cause long term damage to the party. [Vox]\n"
+            "Lynn Vavreck finds that talk of gender hurts Trump. [NYT]")
+    assert [line.heading for line in lines(text)] == [False, False]
+    assert [c.cue.text for c in extract(text).claims] == ["thinks", "finds"]
+
+
+def test_short_headline_of_two_sentences_stays_a_heading() -> None:
+    text = "Trump Wins. Clinton Says Race Is Not Over\n\nThe count goes on."
+    assert [line.heading for line in lines(text)] == [True, False]
+    assert extract(text).claims == []
+
+
 def test_line_break_ends_a_sentence() -> None:
     text = "Storm hits the coast\nThousands of homes lost power on Monday."
     doc = get_nlp()(text)

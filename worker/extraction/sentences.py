@@ -18,8 +18,16 @@ from spacy.tokens import Doc
 LINE_BREAKS = "crosswire_line_breaks"
 
 # Sentence-final punctuation, then any quotation marks: a closing mark typed as an
-# opening one ('were “Mostly False.“') still closes.
-_FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’“‘)\]]*\s*$|[\"”]\s*$")
+# opening one ('were “Mostly False.“') still closes. A news digest tags each item
+# with its source after the full stop ('... will not run again. [Reuters]').
+_FINAL_PUNCT = re.compile(
+    r"[.!?…:;][\"'”’“‘)\]]*(?:\s*\[[^\[\]\n]{1,60}\])?\s*$|[\"”]\s*$")
+# A sentence ending inside a line, followed by the next sentence.
+_INNER_STOP = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘']?[A-Z]")
+# Words from which a line holding a finished sentence is running text cut off
+# at a line break ('... determined to bring the race to a'), never a heading:
+# headlines and subheadings are far shorter.
+RUNNING_WORDS = 25
 
 
 @Language.component(LINE_BREAKS)
@@ -50,7 +58,8 @@ def lines(text: str) -> list[Line]:
 
     A heading is a line that does not end like a sentence (no final punctuation
     or closing quote) and is followed by more text: a title, a subheading or a
-    caption. Claims are not taken from headings, because a headline's "Russia
+    caption. A long line with a finished sentence inside is running text cut by
+    the break, so it is body. Claims are not taken from headings, because a headline's "Russia
     says ..." restates the body and has no source of its own.
     """
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -59,9 +68,15 @@ def lines(text: str) -> list[Line]:
     for index, (start, end) in enumerate(spans):
         body = text[start:end]
         followed = index + 1 < len(spans)
-        heading = followed and not _FINAL_PUNCT.search(body)
+        heading = followed and not _FINAL_PUNCT.search(body) and not _running_text(body)
         out.append(Line(start, end, heading))
     return out
+
+
+def _running_text(body: str) -> bool:
+    """A long line with a sentence finished inside it is a paragraph whose end
+    the line break cut, not a heading."""
+    return len(body.split()) >= RUNNING_WORDS and _INNER_STOP.search(body) is not None
 
 
 def count_sentences(doc: Doc) -> int:
