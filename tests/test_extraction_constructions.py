@@ -344,6 +344,15 @@ def test_quotes_straight_and_curly() -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["one", "two"]
 
 
+def test_opening_mark_typed_for_a_closing_one_closes_the_quote() -> None:
+    text = "“Apparently not,“ he said. “A leopard doesn’t change its spots.”"
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "Apparently not", "A leopard doesn’t change its spots."]
+    _, claim = _only_claim(text)
+    assert claim.speaker is not None and claim.speaker.text == "he"
+    assert _fragments(text, claim) == ["Apparently not", "A leopard doesn’t change its spots."]
+
+
 def test_gazetteer_loads() -> None:
     gaz = load()
     assert gaz.countries["SY"].kind == "country"

@@ -7,8 +7,9 @@ paragraph leaves the first paragraph unclosed and reopens the next one. Curly
 and straight double quotes are handled, and so are the doubled apostrophes
 ('' and ``) some papers and older corpora print instead; single quotes are not,
 because they double as apostrophes and would need a parse to tell apart. A
-closing curly mark at the very start of a paragraph opens a quote: it can only
-be a misprint there.
+closing curly mark at the very start of a paragraph opens a quote, and an
+opening one right after a quotation's final comma or stop closes it: each can
+only be a misprint there.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ class Quote:
 
 def _is_opening_straight(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:"
+
+
+def _misprinted_close(text: str, i: int, p_end: int) -> bool:
+    """An opening curly mark inside a quotation, right after the punctuation
+    that ends it and before a space ('“Apparently not,“ he said'), closes it:
+    nothing can open there."""
+    return (text[i] == OPEN_CURLY and i > 0 and text[i - 1] in ",.?!"
+            and (i + 1 >= p_end or text[i + 1].isspace()))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,7 +87,8 @@ def find_quotes(text: str) -> list[Quote]:
                     ch == STRAIGHT and _is_opening_straight(text, i))):
                 current = Quote(i + 1, i + 1, i, i + 1)
                 frag_start = i + 1
-            elif current is not None and ch in (CLOSE_CURLY, STRAIGHT):
+            elif current is not None and (ch in (CLOSE_CURLY, STRAIGHT)
+                                          or _misprinted_close(text, i, p_end)):
                 s, e = _strip(text, frag_start, i)
                 if e > s:
                     current.fragments.append((s, e))
