@@ -59,8 +59,8 @@ def lines(text: str) -> list[Line]:
     A heading is a line that does not end like a sentence (no final punctuation
     or closing quote) and is followed by more text: a title, a subheading or a
     caption. A long line with a finished sentence inside is running text cut by
-    the break, so it is body. Claims are not taken from headings, because a headline's "Russia
-    says ..." restates the body and has no source of its own.
+    the break, so it is body. Claims are not taken from headings, because a
+    headline's "Russia says ..." restates the body and has no source of its own.
     """
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     spans = [(s, e) for s, e in spans if text[s:e].strip()]
