@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from worker.extraction.gazetteer import get_gazetteer
-from worker.extraction.geo_context import outlet_country
+from worker.extraction.geo_context import outlet_country, outlet_homes
 from worker.extraction.model import Location
 from worker.extraction.pipeline import extract
 
@@ -207,3 +207,40 @@ def test_a_portfolio_is_no_town_but_a_country_in_a_bodys_name_is_a_place() -> No
     assert [loc.name for loc in result.locations] == ["Ukraine"]
     keys = {e.key for e in result.entities if e.label == "ORG"}
     assert keys == {"org:ukrainian-foreign-ministry"}
+
+
+def test_a_country_s_own_name_is_the_country_among_american_places() -> None:
+    # Egypt is also a village in Pennsylvania, and every other place here is
+    # Pennsylvanian; the country's own name still means the country.
+    text = ("Officials in Pittsburgh, Harrisburg, Allentown and Erie said school trips to "
+            "Egypt were cancelled. Families in Scranton and Lancaster had booked the trip "
+            "to Egypt in the spring.")
+    locations = extract(text).locations
+    assert {loc.country_code for loc in locations if loc.text == "Egypt"} == {"EG"}
+    assert _loc(locations, "Scranton").region == "Pennsylvania"
+
+
+def test_an_outlet_named_after_its_country_is_no_local_paper() -> None:
+    gaz = get_gazetteer()
+    # A China outlet's "China" is the country, not the town a local paper is
+    # named after ...
+    assert "china" not in outlet_homes("europe.chinadaily.com.cn", gaz)
+    # ... which "jordannews.com" is, having no country of its own in its name.
+    assert "jordan" in outlet_homes("www.jordannews.com", gaz)
+
+
+def test_a_country_the_recogniser_missed_is_the_country() -> None:
+    text = ('"We think there are parts of it that need to be looked at," he said of the '
+            "trade agreement between Canada, Mexico and the United States.")
+    canada = [loc for loc in extract(text).locations if loc.text == "Canada"]
+    assert all(loc.country_code == "CA" for loc in canada)
+
+
+def test_a_country_tagged_as_a_person_is_the_country_named_elsewhere() -> None:
+    # The recogniser reads the second "Ireland" as a person; promoted to a place,
+    # it is the country the article names, not a town once called Ireland.
+    text = ('Mr Mulvaney, whose family is from Mayo, visited Ireland in March. He said '
+            'Ireland was "beating" the US on corporate tax, but that his country is going '
+            "to try to win.")
+    ireland = [loc for loc in extract(text).locations if loc.text == "Ireland"]
+    assert len(ireland) == 2 and {loc.country_code for loc in ireland} == {"IE"}

@@ -59,15 +59,42 @@ def outlet_homes(outlet: str | None, gaz: Gazetteer) -> list[str]:
     if not outlet:
         return []
     labels = outlet.lower().strip().rstrip(".").split(":")[0].split(".")[:-1]
+    country = outlet_country(outlet, gaz)
     found: list[str] = []
     for label in labels:
         for part in label.split("-"):
             part = part.removeprefix("the")
             for end in range(len(part), HOME_MIN_CHARS - 1, -1):
+                places = gaz.lookup(part[:end])
+                if any(p.feature == "PCLI" and p.country_code == country for p in places):
+                    # "chinadaily.com.cn": named after its own country, a national outlet.
+                    continue
                 if any(p.feature == "PPL" and p.population >= HOME_MIN_POPULATION
-                       for p in gaz.lookup(part[:end])):
+                       for p in places):
                     found.append(part[:end])
     return found
+
+
+def own_country(key: str, candidates: list[Place], home: str | None) -> Place | None:
+    """The country a name is exactly the name of, when the name can only mean it.
+
+    "Egypt", "Turkey" and "China" are also towns in the United States, and an
+    article that names many American places would otherwise pull them there. A
+    country's own name means the country, unless it is also the name of another
+    country's state ("Georgia", left to the article) or of the outlet's home
+    town ("Jordan" in jordannews.com). The wording can still ask for a town: a
+    dateline, or a state after a comma ("Lebanon, Pa."), narrows the candidates
+    before this is asked.
+    """
+    if key == home:
+        return None
+    exact = [p for p in candidates if p.feature == "PCLI" and fold(p.name) == key]
+    if len(exact) != 1:
+        return None
+    country = exact[0]
+    if any(p.feature == "ADM1" and p.country_code != country.country_code for p in candidates):
+        return None
+    return country
 
 
 @dataclass
@@ -130,7 +157,9 @@ class Context:
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
             total = _Mass()
-            for key, candidates in named.items():
+            for key, found in named.items():
+                country = own_country(key, found, self.home)
+                candidates = [country] if country is not None else found
                 scores = [score(p, key, self, False) for p in candidates]
                 top = max(scores)
                 weights = [math.exp((s - top) / TEMPERATURE) for s in scores]

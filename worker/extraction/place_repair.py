@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
-from worker.extraction.geo_context import Context
+from worker.extraction.geo_context import Context, own_country
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
     REGION_WORDS,
@@ -98,7 +98,11 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             key = lookup_key(m)
             speaks = key in speakers
             if not speaks:
-                candidates = [p for p in candidates_for(doc, m, gaz) if p.kind != "country"]
+                # A person's or body's name is a country only where the article
+                # names that country as a place too ("Ireland" said, beside
+                # "in Ireland"): then it is the place named there.
+                candidates = [p for p in candidates_for(doc, m, gaz)
+                              if p.kind != "country" or key in named]
                 local = [p for p in candidates if plausible(p, key, ctx)]
                 framed = local and locative_frame(doc, m)
                 own = _own_town(m, candidates, ctx) if key not in people else []
@@ -138,9 +142,10 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     """Datelines, party-and-home-town and "from <Town>" places the recogniser missed.
 
     A dateline is a place whatever the gazetteer offers for it; in the other
-    frames only a town, county or state called exactly that and lying where the
-    article is ("in Penacook" in a New Hampshire paper), or in the state named
-    right after it ("Elbow Lake, Minn."), counts.
+    frames only a country's own name ("between Canada, Mexico and ..."), or a
+    town, county or state called exactly that and lying where the article is
+    ("in Penacook" in a New Hampshire paper) or in the state named right after it
+    ("Elbow Lake, Minn."), counts.
     """
     taken = {k for e in doc.ents for k in range(e.start, e.end)}
     taken |= {k for m in mentions for k in range(m.start, m.end)}
@@ -152,10 +157,11 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
         if not proposal.dateline:
             key = lookup_key(m)
             states = _states_at(doc, proposal.state, gaz)
-            candidates = [p for p in candidates if fold(p.name) == key
-                          and p.feature in {"PPL", "ADM1", "ADM2"}
-                          and (plausible(p, key, ctx)
-                               or (p.country_code, p.admin1) in states)]
+            country = own_country(key, candidates, ctx.home)
+            candidates = [country] if country is not None else [
+                p for p in candidates if fold(p.name) == key
+                and p.feature in {"PPL", "ADM1", "ADM2"}
+                and (plausible(p, key, ctx) or (p.country_code, p.admin1) in states)]
         if candidates:
             out.append((-1, m, candidates))
     return out

@@ -23,7 +23,13 @@ from spacy.tokens import Doc
 
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
-from worker.extraction.geo_context import Context, outlet_country, outlet_homes, score
+from worker.extraction.geo_context import (
+    Context,
+    outlet_country,
+    outlet_homes,
+    own_country,
+    score,
+)
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
@@ -88,7 +94,12 @@ def _qualified(doc: Doc, m: Mention, candidates: list[Place], by_start: dict[int
     qualifier = by_start.get(m.end + 1)
     if qualifier is None:
         return candidates
-    areas = [p for p in gaz.lookup(lookup_key(qualifier)) if p.feature in {"PCLI", "ADM1"}]
+    qualifier_places = gaz.lookup(lookup_key(qualifier))
+    if (own_country(lookup_key(qualifier), qualifier_places, None) is not None
+            and own_country(lookup_key(m), candidates, None) is not None):
+        # "between Canada, Mexico and ...": a country after a country is a list.
+        return candidates
+    areas = [p for p in qualifier_places if p.feature in {"PCLI", "ADM1"}]
     inside = [c for c in candidates if any(
         c.country_code == a.country_code and (a.feature == "PCLI" or c.admin1 == a.admin1)
         for a in areas)]
@@ -118,6 +129,8 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
            ) -> Place:
     """The best candidate; a bare name shared by a province and its city is the city.
 
+    A country's own name is the country (see ``own_country``), whatever towns
+    elsewhere are called so.
     Only a city known by that very name counts: "New York" is the state as often
     as the city, whose own name is "New York City". A region reached only by
     another of its names loses to a town of the country called exactly that: bare
@@ -127,6 +140,9 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
     country the article names, or the outlet's country is, wins outright.
     """
     if not region_word:
+        country = own_country(key, candidates, ctx.home)
+        if country is not None:
+            return country
         exact = [p for p in candidates if p.feature == "PPL" and fold(p.name) == key]
         towns = {(p.country_code, p.admin1) for p in exact}
         town_countries = {p.country_code for p in exact}
