@@ -229,11 +229,20 @@ def test_an_outlet_named_after_its_country_is_no_local_paper() -> None:
     assert "jordan" in outlet_homes("www.jordannews.com", gaz)
 
 
-def test_a_country_the_recogniser_missed_is_the_country() -> None:
+def test_a_country_after_a_country_is_a_list_not_a_qualifier() -> None:
+    # "Paris, Texas" is a town in its state; "Canada, Mexico" two countries (not
+    # a Mexican village called Cañada).
     text = ('"We think there are parts of it that need to be looked at," he said of the '
             "trade agreement between Canada, Mexico and the United States.")
     canada = [loc for loc in extract(text).locations if loc.text == "Canada"]
-    assert all(loc.country_code == "CA" for loc in canada)
+    assert canada and all(loc.country_code == "CA" for loc in canada)
+
+
+def test_a_country_the_recogniser_missed_is_the_country() -> None:
+    text = ("The President of Belarus Alexander Lukashenko said at the meeting that talks "
+            "would go on.")
+    belarus = _loc(extract(text).locations, "Belarus")
+    assert (belarus.country_code, belarus.feature) == ("BY", "PCLI")
 
 
 def test_a_country_tagged_as_a_person_is_the_country_named_elsewhere() -> None:
