@@ -154,12 +154,12 @@ class Context:
 
     def settle(self, named: dict[str, list[Place]], rounds: int = 2) -> None:
         """Weigh each name's candidates by the others' current readings."""
+        readings = {key: [country] if (country := own_country(key, found, self.home)) else found
+                    for key, found in named.items()}
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
             total = _Mass()
-            for key, found in named.items():
-                country = own_country(key, found, self.home)
-                candidates = [country] if country is not None else found
+            for key, candidates in readings.items():
                 scores = [score(p, key, self, False) for p in candidates]
                 top = max(scores)
                 weights = [math.exp((s - top) / TEMPERATURE) for s in scores]
