@@ -202,3 +202,34 @@ def test_given_names_table() -> None:
     assert table == {"ann": "f", "bob": "m", "bo": None, "cy": None}
     assert is_given_name("Dara") and is_given_name("Kim")
     assert not is_given_name("Trump")
+
+
+def test_it_takes_the_body_that_spoke_just_before() -> None:
+    text = (
+        "The Russian Defence Ministry said its jets had hit 12 targets overnight. "
+        "It added that more strikes would follow."
+    )
+    assert _claim_by(text, "It").speaker_key == "org:russian-defence-ministry"
+
+
+def test_it_does_not_reach_back_to_a_body_many_sentences_before() -> None:
+    text = (
+        "The Russian Defence Ministry said its jets had hit 12 targets overnight. "
+        "Residents of Rastan described a night of heavy bombing. "
+        "The town had been shelled before. Many families fled to the fields. "
+        "Two Lebanese sources said Iranian troops had arrived in the country. "
+        "The operation would be aimed at recapturing lost territory. "
+        "It points to an emerging military alliance between Russia and Iran."
+    )
+    claim = _claim_by(text, "It")
+    assert claim.speaker_key is None
+    assert claim.speaker_type == "unknown"
+
+
+def test_they_does_not_stand_for_the_writer() -> None:
+    text = (
+        "I said the roads were closed. The soldiers came back at night. "
+        "They said that everyone would be evacuated."
+    )
+    claim = _claim_by(text, "They")
+    assert claim.speaker_antecedent is None or claim.speaker_antecedent.text != "I"

@@ -33,6 +33,7 @@ unnamed bodies are organisations or governments.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -48,6 +49,14 @@ from worker.extraction.text import fold, word_set
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+# The speaker and the audience: never the body a later "it" or "they" stands for.
+_DIALOGUE_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
+# How many sentences back "it" or "they" reaches for the body that spoke: news
+# repeats the name once the last mention is further away, and a body found
+# beyond that is nearly always the wrong one ("It points to an emerging
+# alliance" after two sources' words does not mean the ministry heard from ten
+# paragraphs before).
+_GROUP_REACH = 3
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Relative pronouns that stand for people only.
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
@@ -112,17 +121,23 @@ _ISSUING = word_set("""release publish issue provide prepare compile conduct wri
 @dataclass(frozen=True)
 class Article:
     """What speaker resolution reads of one article, gathered once: the parse, the
-    named mentions, the quoted stretches (character ranges) and the genders of
-    the people named."""
+    named mentions, the quoted stretches (character ranges), the genders of the
+    people named and where each sentence starts (character offsets)."""
 
     doc: Doc
     mentions: list[Mention]
     quoted: list[tuple[int, int]]
     genders: Mapping[str, Gender] = field(default_factory=dict)
+    sentence_starts: tuple[int, ...] = ()
 
     @classmethod
     def read(cls, doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Article:
-        return cls(doc, mentions, quoted, person_genders(doc, mentions))
+        return cls(doc, mentions, quoted, person_genders(doc, mentions),
+                   tuple(s.start_char for s in doc.sents))
+
+    def sentence_of(self, char: int) -> int:
+        """The number of the sentence holding character offset ``char``."""
+        return bisect.bisect_right(self.sentence_starts, char) - 1
 
 
 @dataclass
@@ -277,9 +292,12 @@ def _pronoun_antecedent(
         # "it", "they": the body or group that spoke last; "they" also the people
         # a plural noun described ("Privacy advocates said ... they added").
         plural = pronoun.lower_ in PLURAL_PRONOUNS
-        bodies = [sp for sp in previous if sp.position < pronoun.idx and (
-            not sp.is_person or (plural and sp.head is not None and sp.key is None
-                                 and sp.head.tag_ in {"NNS", "NNPS"}))]
+        reach = article.sentence_of(pronoun.idx) - _GROUP_REACH
+        bodies = [sp for sp in previous if sp.position < pronoun.idx
+                  and article.sentence_of(sp.position) >= reach
+                  and not (sp.head is not None and sp.head.lower_ in _DIALOGUE_PRONOUNS)
+                  and (not sp.is_person or (plural and sp.head is not None and sp.key is None
+                                            and sp.head.tag_ in {"NNS", "NNPS"}))]
         return max(bodies, key=lambda sp: sp.position, default=None)
     candidates: list[Candidate[Speaker]] = []
     for sp in previous:
