@@ -112,6 +112,13 @@ def test_addressee_cue_with_a_particle_reports_its_object() -> None:
     assert claim.content.text == "a long and costly war in the north"
 
 
+def test_addressee_cue_is_asked_about_a_topic_not_a_date() -> None:
+    # "on Tuesday" says when the chief was asked; "about ..." says what.
+    [claim] = _claims("Senator Warren asked the bank chief on Tuesday about the "
+                      "fraudulent accounts.")
+    assert claim.content.text == "the fraudulent accounts"
+
+
 def test_that_clause_the_parser_took_for_a_relative_clause() -> None:
     # "that" opens the clause of "reported", not a relative on "the time".
     [claim] = _claims("The New York Times reported at the time that the editor had "

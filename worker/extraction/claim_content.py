@@ -512,8 +512,9 @@ def _objects(cue: Token, cue_end: int, lexicon: Lexicon) -> list[int]:
                 for t in c.subtree]
     if lemma in ADDRESSEE_CUES:
         # "asked Clinton about her email scandal": what the addressee was asked about.
+        # Not a date: "told reporters on Friday" says when, not about what.
         topic = next((c for c in rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
-                      and c.i >= cue_end), None)
+                      and c.i >= cue_end and not _dated(c)), None)
         return [] if topic is None else [t.i for o in topic.children
                                          if o.dep_ in {"pobj", "pcomp"} for t in o.subtree]
     if lemma not in lexicon.strong:
