@@ -76,6 +76,10 @@ def test_honorific_picks_among_people_sharing_a_family_name() -> None:
         ("Chu Siming", ("siming",), "chu"),
         ("Son Heung-min", ("heung min",), "son"),
         ("Lee Jae-yong", ("jae yong",), "lee"),
+        # North Korean and older South Korean romanisations of common ones.
+        ("Pak Myong-ho", ("myong ho",), "pak"),
+        ("Choe Son-hui", ("son hui",), "choe"),
+        ("Yun Byung-se", ("byung se",), "yun"),
         # ... but not before a given name that is no romanised Chinese one.
         ("Lee Harvey Oswald", ("lee", "harvey"), "oswald"),
         ("Mo Farah", ("mo",), "farah"),

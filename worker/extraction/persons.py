@@ -68,7 +68,7 @@ _FAMILY_FIRST = word_set("""
     bao zhuang geng ning yue mu ran rao xing zhan lai qiao yi ji ge shang gan zhai bi
     lan tong guan sheng min ai bian hua chu pu xi qu miao shu tu lou kou
     kim lee park choi jung jeong cho yoon jang lim oh seo shin kwon hwang ahn jeon ko
-    moon son bae baek heo nam ryu ri
+    moon son bae baek heo nam ryu ri pak choe yun
     """)
 _PINYIN = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
