@@ -233,3 +233,19 @@ def test_they_does_not_stand_for_the_writer() -> None:
     )
     claim = _claim_by(text, "They")
     assert claim.speaker_antecedent is None or claim.speaker_antecedent.text != "I"
+
+
+def test_pronoun_after_a_report_is_not_a_person_the_report_names() -> None:
+    text = (
+        "Misael Lopez, a former legal adviser, said he had hoped for a diplomatic career. "
+        "His new boss, Ambassador Jonathan Velasco, gave him a special envelope, he said."
+    )
+    assert _claim_by(text, "he").speaker_key == "person:lopez"
+
+
+def test_pronoun_after_a_report_is_its_subject_when_nobody_else_can_be() -> None:
+    text = (
+        "Foreign Minister Delcy Rodriguez called for the meeting in Washington to be "
+        "cancelled, she said."
+    )
+    assert _claim_by(text, "she").speaker_key == "person:rodriguez"

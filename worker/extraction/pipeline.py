@@ -91,7 +91,7 @@ def _claims(doc: Doc, found: list[Mention]) -> list[Claim]:
     for rc in sorted(raw, key=_order):
         speaker: Speaker | None = None
         if rc.speaker is not None:
-            speaker = resolve_speaker(article, rc.speaker, previous)
+            speaker = resolve_speaker(article, rc.speaker, previous, rc.fragments)
             previous.append(speaker)
         elif rc.speaker_from_cue is not None:
             speaker = by_cue.get(rc.speaker_from_cue)

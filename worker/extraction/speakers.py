@@ -7,9 +7,11 @@ Four principled rules, applied in order of the text:
   Carter; "Putin's spokesman, Dmitry Peskov" -> Dmitry Peskov);
 * a personal pronoun ("he", "she") refers to a previous claim's person speaker
   (named or anonymous) or a named PERSON mention, chosen by ``pronouns`` from the
-  sentence structure and the genders the article gives (``gender``); "it" and
-  "they" take the most recent previous speaker of a body or group, and "they"
-  also unnamed people a plural noun describes ("Privacy advocates");
+  sentence structure and the genders the article gives (``gender``); a person
+  named in what the claim itself reports is taken only when no one else fits;
+  "it" and "they" take the most recent previous speaker of a body or group
+  within three sentences, and "they" also unnamed people a plural noun
+  describes ("Privacy advocates");
 * a relative pronoun ("Smith, who said ...") is what its clause modifies, and
   "who" stands for people: an unnamed "weightlifter, who ..." is a person;
 * a definite description ("the official", "the ministry", "one of the sources")
@@ -34,7 +36,7 @@ unnamed bodies are organisations or governments.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -285,7 +287,8 @@ def _speaker_gender(sp: Speaker, genders: Mapping[str, Gender]) -> Gender | None
 
 
 def _pronoun_antecedent(
-    article: Article, pronoun: Token, previous: list[Speaker]
+    article: Article, pronoun: Token, previous: list[Speaker],
+    talked_about: Sequence[tuple[int, int]] = (),
 ) -> Speaker | None:
     doc = article.doc
     if pronoun.lower_ in GROUP_PRONOUNS:
@@ -305,6 +308,7 @@ def _pronoun_antecedent(
                 and sp.head.lemma_.lower() not in ORGANISATION_NOUNS | GOVERNMENT_WORDS):
             candidates.append(Candidate(sp.head, sp, _speaker_gender(sp, article.genders)))
     spoken = {c.token.i for c in candidates}
+    inside: list[Candidate[Speaker]] = []
     for m in article.mentions:
         # People named inside quoted speech are talked about, not talking.
         if m.label != "PERSON" or any(s <= m.start_char < e for s, e in article.quoted):
@@ -313,9 +317,16 @@ def _pronoun_antecedent(
         if name.root.i not in spoken:
             sp = Speaker(m.name, m.key, "person", name.root.lemma_.lower(), m.start_char,
                          name, is_person=True)
-            candidates.append(Candidate(name.root, sp, article.genders.get(m.key)))
-    found = antecedent(pronoun, word_gender(pronoun.text), candidates)
-    return found.referent if found is not None else None
+            found = Candidate(name.root, sp, article.genders.get(m.key))
+            reported = any(s <= m.start_char < e for s, e in talked_about)
+            (inside if reported else candidates).append(found)
+    # People named in what this very claim reports are most often talked about
+    # ("His boss, Ambassador Velasco, gave him an envelope, he said"), but may
+    # be the speaker when nobody else can be ("Rodriguez called for the meeting
+    # to be cancelled, she said").
+    chosen = (antecedent(pronoun, word_gender(pronoun.text), candidates)
+              or antecedent(pronoun, word_gender(pronoun.text), candidates + inside))
+    return chosen.referent if chosen is not None else None
 
 
 # Modifiers that describe a title holder's moment or standing, not which title
@@ -454,15 +465,18 @@ def relative_antecedent(token: Token) -> tuple[int, int] | None:
 
 
 def resolve_speaker(
-    article: Article, speaker: tuple[int, int], previous: list[Speaker]
+    article: Article, speaker: tuple[int, int], previous: list[Speaker],
+    talked_about: Sequence[tuple[int, int]] = (),
 ) -> Speaker:
-    """Resolve one speaker span given the speakers of earlier claims."""
-    resolved = _resolve(article, speaker, previous)
+    """Resolve one speaker span given the speakers of earlier claims and what the
+    claim itself reports (character ranges), whose people are seldom its speaker."""
+    resolved = _resolve(article, speaker, previous, talked_about)
     resolved.head = _head(article.doc[speaker[0] : speaker[1]])
     return resolved
 
 
-def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]) -> Speaker:
+def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker],
+             talked_about: Sequence[tuple[int, int]] = ()) -> Speaker:
     doc, mentions = article.doc, article.mentions
     span = doc[speaker[0] : speaker[1]]
     head = _head(span)
@@ -470,7 +484,7 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
     position = span.start_char
     antecedent = relative_antecedent(head)
     if antecedent is not None:
-        referent = resolve_speaker(article, antecedent, previous)
+        referent = resolve_speaker(article, antecedent, previous, talked_about)
         phrase = doc[antecedent[0] : antecedent[1]]
         if referent.type == "unknown" and head.lower_ in PERSONAL_RELATIVES:
             # "who" stands for people: "the weightlifter, who ...", "six Labour
@@ -486,11 +500,11 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
                        is_person=named.label == "PERSON")
     issuer = _issuer(head) if lemma in DOCUMENT_NOUNS else None
     if issuer is not None:
-        by = _resolve(article, issuer, previous)
+        by = _resolve(article, issuer, previous, talked_about)
         if by.key is not None or by.type != "unknown":
             return Speaker(by.name, by.key, by.type, lemma, position, span, by.is_person)
     if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        found = _pronoun_antecedent(article, head, previous)
+        found = _pronoun_antecedent(article, head, previous, talked_about)
         if found is not None:
             return Speaker(found.name, found.key, found.type, found.head_lemma, position,
                            found.phrase, found.is_person)
@@ -500,7 +514,7 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
     if definite and _aged(span) and head.tag_ != "NNS":
         # "the 59-year-old", "the 24-year-old woman": news refers back to the
         # person it has just named by age, as it would by "she".
-        found = _pronoun_antecedent(article, head, previous)
+        found = _pronoun_antecedent(article, head, previous, talked_about)
         if found is not None:
             return Speaker(found.name, found.key, found.type, lemma, position,
                            found.phrase, found.is_person)
