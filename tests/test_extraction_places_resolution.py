@@ -253,3 +253,24 @@ def test_a_country_tagged_as_a_person_is_the_country_named_elsewhere() -> None:
             "to try to win.")
     ireland = [loc for loc in extract(text).locations if loc.text == "Ireland"]
     assert len(ireland) == 2 and {loc.country_code for loc in ireland} == {"IE"}
+
+
+def test_a_state_name_is_the_state_among_another_states_towns() -> None:
+    # Maine Township lies in Illinois, and the article's other places are there.
+    text = ("The storm brought snow to Chicago, Des Plaines and Springfield in Illinois "
+            "on Tuesday, and then moved east to Maine.")
+    maine = _loc(extract(text).locations, "Maine")
+    assert (maine.country_code, maine.feature, maine.region) == ("US", "ADM1", "Maine")
+    # A village in England is called Wales too.
+    text = ("The Prime Minister visited London, Manchester and Birmingham before "
+            "travelling to Wales.")
+    wales = _loc(extract(text).locations, "Wales")
+    assert (wales.country_code, wales.feature, wales.region) == ("GB", "ADM1", "Wales")
+
+
+def test_a_region_abroad_does_not_take_a_local_towns_name() -> None:
+    # Hanover is a Jamaican parish; a New Hampshire article means its own town.
+    text = ("Dartmouth College in Hanover announced the plan. Students from Concord and "
+            "Manchester will attend classes in Hanover this fall.")
+    hanover = [loc for loc in extract(text).locations if loc.text == "Hanover"]
+    assert hanover and {(loc.country_code, loc.kind) for loc in hanover} == {("US", "city")}

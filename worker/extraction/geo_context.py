@@ -97,6 +97,40 @@ def own_country(key: str, candidates: list[Place], home: str | None) -> Place | 
     return country
 
 
+def own_state(key: str, candidates: list[Place], ctx: Context) -> Place | None:
+    """The first-level region a name is exactly the name of, when nothing else of
+    weight bears it.
+
+    "Virginia", "Nevada" and "Texas" are towns elsewhere too, and an article
+    about Minnesota would otherwise pull "Virginia" to Virginia, Minnesota. In
+    local US news (LGL) a bare state name means the state 530 times in 530,
+    leaving out "Washington" and "Georgia". So the state's own name means the
+    state, unless a country or a national capital bears it too ("Georgia",
+    "Washington"), a town of that very region does ("Idlib", "Homs": left to
+    the wording and the article), another region does ("Punjab"), or it is the
+    outlet's home town. And only in a country the article or its outlet names,
+    or that the article's other places mostly lie in: "Hanover" and
+    "Manchester" are Jamaican parishes, "Delta" a Nigerian state, and a New
+    Hampshire paper means none of them. A state after a comma
+    ("Virginia, Minn.") narrows the candidates before this is asked.
+    """
+    if key == ctx.home:
+        return None
+    exact = [p for p in candidates if fold(p.name) == key]
+    states = [p for p in exact if p.feature == "ADM1"]
+    if len(states) != 1:
+        return None
+    state = states[0]
+    if (state.country_code not in ctx.countries and state.country_code != ctx.outlet
+            and ctx.main_country(key) != state.country_code):
+        return None
+    if any(p.feature == "PCLI" or p.geonames_id in ctx.capitals
+           or (p.country_code, p.admin1) == (state.country_code, state.admin1)
+           for p in exact if p is not state):
+        return None
+    return state
+
+
 @dataclass
 class _Mass:
     """Where one place name probably lies: its probability mass by country, region, cell."""
@@ -154,7 +188,8 @@ class Context:
 
     def settle(self, named: dict[str, list[Place]], rounds: int = 2) -> None:
         """Weigh each name's candidates by the others' current readings."""
-        readings = {key: [country] if (country := own_country(key, found, self.home)) else found
+        readings = {key: [area] if (area := own_country(key, found, self.home)
+                                    or own_state(key, found, self)) else found
                     for key, found in named.items()}
         for _ in range(rounds):
             own: dict[str, _Mass] = {}

@@ -28,6 +28,7 @@ from worker.extraction.geo_context import (
     outlet_country,
     outlet_homes,
     own_country,
+    own_state,
     score,
 )
 from worker.extraction.model import Location, PlaceKind
@@ -129,8 +130,8 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
            ) -> Place:
     """The best candidate; a bare name shared by a province and its city is the city.
 
-    A country's own name is the country (see ``own_country``), whatever towns
-    elsewhere are called so.
+    A country's own name is the country (see ``own_country``), and a state's
+    the state (``own_state``), whatever towns elsewhere are called so.
     Only a city known by that very name counts: "New York" is the state as often
     as the city, whose own name is "New York City". A region reached only by
     another of its names loses to a town of the country called exactly that: bare
@@ -140,9 +141,9 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
     country the article names, or the outlet's country is, wins outright.
     """
     if not region_word:
-        country = own_country(key, candidates, ctx.home)
-        if country is not None:
-            return country
+        area = own_country(key, candidates, ctx.home) or own_state(key, candidates, ctx)
+        if area is not None:
+            return area
         exact = [p for p in candidates if p.feature == "PPL" and fold(p.name) == key]
         towns = {(p.country_code, p.admin1) for p in exact}
         town_countries = {p.country_code for p in exact}
