@@ -274,3 +274,11 @@ def test_a_region_abroad_does_not_take_a_local_towns_name() -> None:
             "Manchester will attend classes in Hanover this fall.")
     hanover = [loc for loc in extract(text).locations if loc.text == "Hanover"]
     assert hanover and {(loc.country_code, loc.kind) for loc in hanover} == {("US", "city")}
+
+
+def test_planets_and_oceans_are_not_the_towns_named_after_them() -> None:
+    text = ("The SpaceX capsule returned to Earth on Sunday, splashing down in the Pacific "
+            "off California.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert "Earth" not in found and "Pacific" not in found
+    assert found["California"].feature == "ADM1"

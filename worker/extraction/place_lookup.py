@@ -22,6 +22,10 @@ REGION_WORDS = word_set(
     """province provinces governorate region regions countryside district county
     oblast prefecture state territory area outskirts"""
 )
+# Planets and oceans: places, but not on the gazetteer's map of countries,
+# regions and towns, whose only entries by these names are small towns ("Earth,
+# Texas", "Pacific, Missouri") that a report about space or the sea never means.
+OFF_THE_MAP = word_set("earth moon mars pacific atlantic")
 DIRECTIONS = word_set(
     """north south east west northern southern eastern western central northeast
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
@@ -95,7 +99,7 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
     """Entries the mention may name; "Douglas County" asks for the county."""
     entry = get_aliases().find(m.text)
     words = fold(entry.name if entry is not None else m.text).split()
-    if all(w in DIRECTIONS for w in words):
+    if all(w in DIRECTIONS for w in words) or " ".join(words) in OFF_THE_MAP:
         # "the North", "Central": a direction, not the village called so.
         return []
     if len(words) > 1 and words[-1] == "co":
