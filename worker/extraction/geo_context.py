@@ -103,8 +103,8 @@ def own_state(key: str, candidates: list[Place], ctx: Context) -> Place | None:
 
     "Virginia", "Nevada" and "Texas" are towns elsewhere too, and an article
     about Minnesota would otherwise pull "Virginia" to Virginia, Minnesota. In
-    local US news (LGL) a bare state name means the state 530 times in 530,
-    leaving out "Washington" and "Georgia". So the state's own name means the
+    LGL's local US news, every one of the 530 bare state names other than
+    "Washington" and "Georgia" means the state. So the state's own name means the
     state, unless a country or a national capital bears it too ("Georgia",
     "Washington"), a town of that very region does ("Idlib", "Homs": left to
     the wording and the article), another region does ("Punjab"), or it is the

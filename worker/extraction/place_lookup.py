@@ -100,7 +100,8 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
     entry = get_aliases().find(m.text)
     words = fold(entry.name if entry is not None else m.text).split()
     if all(w in DIRECTIONS for w in words) or " ".join(words) in OFF_THE_MAP:
-        # "the North", "Central": a direction, not the village called so.
+        # "the North", "Central": a direction, not the village called so; "Earth",
+        # "the Pacific": off the map.
         return []
     if len(words) > 1 and words[-1] == "co":
         # "Platte Co.": the abbreviation is always the county, never the company.
