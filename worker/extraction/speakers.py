@@ -317,15 +317,19 @@ def _pronoun_antecedent(
         if name.root.i not in spoken:
             sp = Speaker(m.name, m.key, "person", name.root.lemma_.lower(), m.start_char,
                          name, is_person=True)
-            found = Candidate(name.root, sp, article.genders.get(m.key))
-            reported = any(s <= m.start_char < e for s, e in talked_about)
-            (inside if reported else candidates).append(found)
+            named = Candidate(name.root, sp, article.genders.get(m.key))
+            if any(s <= m.start_char < e for s, e in talked_about):
+                inside.append(named)
+            else:
+                candidates.append(named)
     # People named in what this very claim reports are most often talked about
     # ("His boss, Ambassador Velasco, gave him an envelope, he said"), but may
     # be the speaker when nobody else can be ("Rodriguez called for the meeting
     # to be cancelled, she said").
-    chosen = (antecedent(pronoun, word_gender(pronoun.text), candidates)
-              or antecedent(pronoun, word_gender(pronoun.text), candidates + inside))
+    gender = word_gender(pronoun.text)
+    chosen = antecedent(pronoun, gender, candidates)
+    if chosen is None and inside:
+        chosen = antecedent(pronoun, gender, candidates + inside)
     return chosen.referent if chosen is not None else None
 
 
