@@ -6,6 +6,7 @@ from worker.extraction.gazetteer import get_gazetteer
 from worker.extraction.geo_context import outlet_country, outlet_homes
 from worker.extraction.model import Location
 from worker.extraction.pipeline import extract
+from worker.extraction.place_repair import namesakes_first
 
 
 def _loc(locations: list[Location], text: str) -> Location:
@@ -282,3 +283,63 @@ def test_planets_and_oceans_are_not_the_towns_named_after_them() -> None:
     found = {loc.text: loc for loc in extract(text).locations}
     assert "Earth" not in found and "Pacific" not in found
     assert found["California"].feature == "ADM1"
+
+
+def test_names_built_on_common_words_are_not_towns() -> None:
+    # Coast is a Tanzanian region, and Arab, Justice and Fox are American towns.
+    text = ("The Coast Guard searched the East Coast on Tuesday, Fox News reported. Arab "
+            "League envoys met Justice Department officials in Washington and New York.")
+    found = {loc.text for loc in extract(text, outlet="abcnews.go.com").locations}
+    assert not found & {"Coast", "Fox", "Arab", "Justice"}
+    assert "New York" in found
+
+
+def test_a_legislature_is_no_town_but_a_region_word_makes_a_place() -> None:
+    congress = extract("Republicans in Congress met in Washington on Tuesday. Lawmakers from "
+                       "Texas and Ohio said the U.S. plan would stall in Congress.")
+    assert "Congress" not in {loc.text for loc in congress.locations}
+    # The recogniser tags "Gambella" as a person both times; "region" says otherwise.
+    text = ("The raids occurred in Gambella region on Sunday. Aid rarely reaches people in "
+            "Gambella, officials in Addis Ababa said.")
+    gambella = [loc for loc in extract(text).locations if loc.text == "Gambella"]
+    assert len(gambella) == 2 and {loc.country_code for loc in gambella} == {"ET"}
+
+
+def test_a_state_abroad_after_of_is_still_a_place() -> None:
+    text = ("Qian, an assistant professor at the University of British Columbia, said trade "
+            "with China would grow.")
+    found = {loc.text: loc for loc in extract(text, outlet="chinadaily.com.cn").locations}
+    assert (found["British Columbia"].country_code, found["British Columbia"].feature) == (
+        "CA", "ADM1")
+
+
+def test_a_state_in_a_body_s_name_is_a_place_in_a_paper_that_names_no_country() -> None:
+    text = ("A Minnesota Highway Safety and Research Center course will be offered in "
+            "Parkers Prairie on April 14. Call the school to register.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert found["Minnesota"].feature == "ADM1"
+
+
+def test_an_organisation_on_another_name_of_a_town_is_no_town() -> None:
+    # GeoNames gives Brighton, Colorado, the other name "Hughes".
+    text = ("The Hughes Group, which is headquartered in Tupelo, Mississippi, bought the "
+            "plant on Monday.")
+    assert "Hughes" not in {loc.text for loc in extract(text).locations}
+
+
+def test_a_dateline_tagged_as_an_organisation_is_a_place() -> None:
+    result = extract("KIROV, February 8. /TASS/. A court in the region sentenced a former "
+                     "governor.", outlet="tass.com")
+    kirov = _loc(result.locations, "KIROV")
+    assert (kirov.country_code, kirov.kind) == ("RU", "city")
+
+
+def test_another_name_of_a_town_gives_way_to_towns_called_so() -> None:
+    gaz = get_gazetteer()
+    rockwell = namesakes_first(gaz.lookup("rockwell"), "rockwell")
+    assert rockwell and all(p.name == "Rockwell" for p in rockwell)
+    # Syria has no town called Palmyra, so its other name still reaches Tadmur.
+    assert "Tadmur" in {p.name for p in namesakes_first(gaz.lookup("palmyra"), "palmyra")}
+    # A county counts as called by its name without the word "County".
+    clay = namesakes_first(gaz.lookup("clay"), "clay")
+    assert any(p.name == "Clay County" for p in clay)

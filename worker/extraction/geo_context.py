@@ -223,6 +223,11 @@ class Context:
         best = max(mass, key=lambda cc: mass[cc], default=None)
         return best if best is not None and mass[best] >= MAIN_COUNTRY else None
 
+    def located(self, key: str) -> float:
+        """How many names' worth of readings the article's other names have, anywhere."""
+        own = self._own.get(key) or _EMPTY
+        return sum(self._total.countries.values()) - sum(own.countries.values())
+
     def support(self, place: Place, key: str) -> tuple[float, float, float]:
         """How much the article's other names lie in this place's country, region, area."""
         own = self._own.get(key) or _EMPTY

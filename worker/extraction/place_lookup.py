@@ -30,6 +30,7 @@ DIRECTIONS = word_set(
     """north south east west northern southern eastern western central northeast
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
 )
+TOWN_WORDS = word_set("city town village")
 _LEADING = word_set("the a an")
 LOCATIVE = word_set("in near from outside around across at into inside toward towards")
 # Words of the names of rivers, lakes, parks and townships, which the gazetteer
@@ -67,6 +68,14 @@ def region_frame(doc: Doc, mention: Mention) -> bool:
             return True
     before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in REGION_WORDS
+
+
+def place_word_frame(doc: Doc, mention: Mention) -> bool:
+    """True where a word says the name is a place: "Homs province", "the city of al-Bab"."""
+    if region_frame(doc, mention):
+        return True
+    before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
+    return before is not None and before[1].lower_ == "of" and before[0].lower_ in TOWN_WORDS
 
 
 def locative_frame(doc: Doc, mention: Mention) -> bool:

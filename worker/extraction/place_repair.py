@@ -22,13 +22,17 @@ from worker.extraction.place_lookup import (
     embedded,
     locative_frame,
     lookup_key,
+    place_word_frame,
 )
 from worker.extraction.text import fold, word_set
-from worker.extraction.untagged_places import propose
+from worker.extraction.untagged_places import dateline_end, propose
 
 # How much of the other names' probable readings must lie in a region before an
 # unlabelled mention there is taken as a place (about one name's worth).
 PLAUSIBLE_REGION = 0.5
+# A town this size is worth reading into a name the recogniser did not tag as a
+# place on the strength of its country alone.
+BIG_TOWN = 30_000
 SPEECH = word_set("say tell add ask explain note")
 STREETS = word_set(
     """street st road rd drive dr avenue ave boulevard blvd lane ln way highway hwy
@@ -43,17 +47,92 @@ def plausible(place: Place, key: str, ctx: Context) -> bool:
     return bool(place.admin1) and ctx.support(place, key)[1] >= PLAUSIBLE_REGION
 
 
-def _speakers(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """Names that say or tell something somewhere in the article: people, not places.
+def likely_town(place: Place, key: str, ctx: Context, text: str) -> bool:
+    """A town or county reading worth taking for a name not tagged as a place.
 
-    "Baker said", "Hughes told": one such use is enough to keep every mention of
-    the name (tagged as a person or an organisation) from becoming a town.
+    The article's country is not enough for a town: in any American article
+    "Arab League" would hold Arab, Alabama, "Justice Department" Justice,
+    Illinois, and "in Congress" Congress, Arizona. Such a reading needs the
+    article's other places in its state, or a big town in a country the article
+    names or comes from ("Palmyra" beside "Syrian"). Countries and states keep
+    the looser test of ``plausible``. ``text`` is the name as written ("Clark
+    County").
     """
-    out: set[str] = set()
+    if place.feature not in {"PPL", "ADM2"}:
+        return plausible(place, key, ctx)
+    if place.admin1 and ctx.support(place, key)[1] >= PLAUSIBLE_REGION:
+        return True
+    # A county's name must be the whole name: "Chatham House" is not Chatham County.
+    if place.feature == "ADM2" and fold(place.name) not in {key, fold(text)}:
+        return False
+    return place.population >= BIG_TOWN and (place.country_code in ctx.countries
+                                             or place.country_code == ctx.outlet)
+
+
+def namesakes_first(places: list[Place], key: str) -> list[Place]:
+    """Without the readings by another name in a country with a town of this name.
+
+    GeoNames lists "Rockwell" among the other names of Juneau, Alaska; in America
+    the name means one of the towns called Rockwell, or none. "Palmyra" still
+    reaches Tadmur, as Syria has no town called Palmyra.
+    """
+    own = {p.country_code for p in places if _called(p, key)}
+    return [p for p in places if _called(p, key) or p.country_code not in own]
+
+
+def _called(place: Place, key: str) -> bool:
+    """The place's own name is this, give or take a region word ("Clay County")."""
+    words = fold(place.name).split()
+    if len(words) > 1 and words[-1] in REGION_WORDS:
+        words = words[:-1]
+    return " ".join(words) == key or fold(place.name) == key
+
+
+def in_country(place: Place, key: str, ctx: Context) -> bool:
+    """The article names the place's country, comes from there, or has places there."""
+    cc = place.country_code
+    return (cc in ctx.countries or cc == ctx.outlet
+            or ctx.support(place, key)[0] >= PLAUSIBLE_REGION)
+
+
+def nowhere(key: str, ctx: Context) -> bool:
+    """The article points at no country at all: a local paper's "Minnesota Highway
+    Safety Center" beside a town the recogniser missed."""
+    return not ctx.countries and ctx.outlet is None and ctx.located(key) < PLAUSIBLE_REGION
+
+
+def _speakers(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[str]]:
+    """Names that say something, and names that are told it: people, not places.
+
+    "Baker said", "Hughes told", "said Maria" are speakers, "told Xinhua" an
+    addressee: one such use is enough to keep every mention of the name (tagged
+    as a person or an organisation) from becoming a town. Only a speaker's name
+    hides a town built into it: "told The Moscow Times" still names Moscow.
+    """
+    speakers: set[str] = set()
+    told: set[str] = set()
     for m in mentions:
-        if m.label in {"ORG", "PERSON"} and m.end < len(doc) and doc[m.end].lemma_ in SPEECH:
-            out.add(lookup_key(m))
-    return out
+        if m.label not in {"ORG", "PERSON"}:
+            continue
+        key = lookup_key(m)
+        if m.end < len(doc) and doc[m.end].lemma_ in SPEECH:
+            speakers.add(key)
+            continue
+        # The subject or object of a verb before it; not "he said Ireland was
+        # beating the US", where it is the subject of what was said.
+        root = doc[m.start:m.end].root
+        if root.head.i < m.start and root.head.lemma_ in SPEECH:
+            if root.dep_ == "nsubj":
+                speakers.add(key)
+            elif root.dep_ in {"dobj", "dative"}:
+                told.add(key)
+    return speakers, told
+
+
+def _dateline(doc: Doc, m: Mention) -> bool:
+    """"MINNEAPOLIS -- A federal judge ...": tagged as an organisation, still a place."""
+    return (bool(doc[m.start].is_sent_start) and m.text.isupper()
+            and dateline_end(doc, m.start) == m.end)
 
 
 def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
@@ -74,18 +153,20 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
              ) -> list[tuple[int, Mention, list[Place]]]:
     """Places the recogniser labelled as organisations or people, or buried in names.
 
-    A whole ORG/PERSON mention is a place when the article names the same place
-    elsewhere, or when it sits in a locative frame and the article points at its
-    country or region, or when it is exactly the name of a town in the article's
-    state and no word of a longer personal name ("Henry" after "Chiquita Raquel
-    Henry"); it is relabelled GPE in place. Otherwise a place a
-    longer name is built on ("Ohio Department of Health", "the Henderson County
-    Jail", "Anderson County Sheriff") yields that place as a new mention when it is
-    a country or state, is named elsewhere, or lies where the article is; it comes
-    back with the index of the mention it was found in. ``named`` holds the keys of
-    the mentions the recogniser itself tagged as places.
+    A whole ORG/PERSON mention that neither speaks nor is spoken to is a place
+    when the article names the same place elsewhere, when a word calls it one
+    ("Gambella region", "the city of al-Bab"), when it opens a dateline, when it
+    sits in a locative frame and is a likely town (``likely_town``), or when it
+    is exactly the name of a town in the article's state and no word of a longer
+    personal name ("Henry" after "Chiquita Raquel Henry"); it is relabelled GPE
+    in place. Otherwise a place a longer name is built on ("Ohio Department of
+    Health", "the Henderson County Jail", "Anderson County Sheriff") yields that
+    place as a new mention when it is a country, a state where the article is, a
+    likely town, or named elsewhere; it comes back with the index of the mention
+    it was found in. ``named`` holds the keys of the mentions tagged, or called
+    by a word, places.
     """
-    speakers = _speakers(doc, mentions)
+    speakers, told = _speakers(doc, mentions)
     # Words of longer personal names: "Henry" after "Chiquita Raquel Henry".
     people = {w for m in mentions if m.label == "PERSON" and m.end - m.start > 1
               for w in fold(m.text).split()}
@@ -97,17 +178,26 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
         if m.label in {"ORG", "PERSON"}:
             key = lookup_key(m)
             speaks = key in speakers
-            if not speaks:
+            if not speaks and key not in told:
                 # A person's or body's name is a country only where the article
                 # names that country as a place too ("Ireland" said, beside
                 # "in Ireland"): then it is the place named there.
-                candidates = [p for p in candidates_for(doc, m, gaz)
+                candidates = [p for p in namesakes_first(candidates_for(doc, m, gaz), key)
                               if p.kind != "country" or key in named]
                 local = [p for p in candidates if plausible(p, key, ctx)]
-                framed = local and locative_frame(doc, m)
+                likely = [p for p in local if likely_town(p, key, ctx, m.text)]
+                # "the city of al-Bab", "Gambella region" say it is a place, in a
+                # country the article is about; "in Congress" needs a town worth
+                # the name.
+                worded = [p for p in candidates
+                          if plausible(p, key, ctx) or in_country(p, key, ctx)
+                          ] if place_word_frame(doc, m) else []
+                framed = (bool(worded) or (bool(likely) and locative_frame(doc, m))
+                          or _dateline(doc, m))
                 own = _own_town(m, candidates, ctx) if key not in people else []
                 if candidates and (key in named or framed or own):
-                    found[i] = local or candidates
+                    # Palmyra in Syria, not one of the small American Palmyras.
+                    found[i] = likely or local or worded or candidates
                     m.label = "GPE"
                     continue
         elif m.label not in PLACE_LABELS:
@@ -117,6 +207,7 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             continue
         sub, places = inner
         key = lookup_key(sub)
+        places = namesakes_first(places, key)
         county = fold(sub.text).split()[-1] in REGION_WORDS
         if not county and (m.label == "PERSON" or m.named_after_person
                            or fold(m.text).split()[-1] in STREETS):
@@ -124,14 +215,20 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             # Academy" (see ``person_spans``); "Washington Drive" is a street;
             # "Anderson County Sheriff" and "Otter Tail County Road" name counties.
             continue
-        areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key]
+        # A state abroad counts after "of" ("the University of British Columbia"
+        # in a Chinese paper) or where the article is in its country: "Coast" in
+        # "the Coast Guard" is no Tanzanian region in an American article.
+        after_of = any(doc[k].lower_ == "of" for k in range(m.start, sub.start))
+        areas = [p for p in places if p.feature in {"PCLI", "ADM1"} and fold(p.name) == key
+                 and (p.feature == "PCLI" or after_of or key in named
+                      or in_country(p, key, ctx) or nowhere(key, ctx))]
         if speaks and not (areas or county):
             # A speaking body is built on a town only in name ("the Justice
             # Department said"); a country, state or county in it is still a place
             # ("the Ministry of Foreign Affairs of Ukraine said", "the Anderson
             # County Sheriff's Office said").
             continue
-        local = [p for p in places if plausible(p, key, ctx)]
+        local = [p for p in places if likely_town(p, key, ctx, sub.text)]
         if key in named or areas or local:
             extra.append((i, sub, areas or local or places))
     return extra

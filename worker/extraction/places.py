@@ -39,6 +39,7 @@ from worker.extraction.place_lookup import (
     lookup_key,
     named_after,
     people_of_region,
+    place_word_frame,
     region_frame,
 )
 from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
@@ -213,6 +214,9 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
         every = mentions + [sub for _, sub, _ in extra]
         with_extra = found | {len(mentions) + j: p for j, (_, _, p) in enumerate(extra)}
         ctx = _context(every, with_extra, gaz, outlet)
+        # A name that a word around it called a place ("Gambella region") is one
+        # in its other mentions too ("from Gambella").
+        named |= {lookup_key(mentions[i]) for i in found if place_word_frame(doc, mentions[i])}
         extra += promote(doc, mentions, found, ctx, gaz, {i for i, _, _ in extra}, named)
     by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
     pairs = [(mentions[i], found[i]) for i in sorted(found)]
