@@ -6,7 +6,7 @@ from worker.extraction.gazetteer import get_gazetteer
 from worker.extraction.geo_context import outlet_country, outlet_homes
 from worker.extraction.model import Location
 from worker.extraction.pipeline import extract
-from worker.extraction.place_repair import namesakes_first
+from worker.extraction.place_lookup import namesakes_first
 
 
 def _loc(locations: list[Location], text: str) -> Location:
@@ -343,3 +343,11 @@ def test_another_name_of_a_town_gives_way_to_towns_called_so() -> None:
     # A county counts as called by its name without the word "County".
     clay = namesakes_first(gaz.lookup("clay"), "clay")
     assert any(p.name == "Clay County" for p in clay)
+
+
+def test_a_recognised_name_is_not_a_town_known_by_it_beside_places_called_so() -> None:
+    # Watervliet, New York, and Tappahannock, Virginia, are also called Washington.
+    for text in ("Officials met in Washington and New York on Tuesday.",
+                 "Mueller testified in Washington. Officials in Virginia agreed."):
+        washington = _loc(extract(text).locations, "Washington")
+        assert (washington.name, washington.region) == ("Washington", "District of Columbia")

@@ -122,7 +122,30 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
         regions = [p for p in gaz.lookup(" ".join(words[:-1])) if p.feature.startswith("ADM")]
         if regions:
             return regions
-    return gaz.lookup(lookup_key(m))
+    key = lookup_key(m)
+    return namesakes_first(gaz.lookup(key), key)
+
+
+def namesakes_first(places: list[Place], key: str) -> list[Place]:
+    """Without the towns reached by another name in a country with a place of this name.
+
+    GeoNames lists "Rockwell" among the other names of Juneau, Alaska, and
+    "Washington" among those of Watervliet, New York; in America these names mean
+    the places called so. "Palmyra" still reaches Tadmur, as Syria has no town
+    called Palmyra, and a province keeps its short name ("Henan" for Henan Sheng).
+    """
+    own = {p.country_code for p in places if _called(p, key)}
+    return [p for p in places if p.feature not in {"PPL", "ADM2"} or _called(p, key)
+            or p.country_code not in own]
+
+
+def _called(place: Place, key: str) -> bool:
+    """The place's own name is this, give or take a region or town word ("Clay
+    County", "New York City")."""
+    words = fold(place.name).split()
+    if len(words) > 1 and words[-1] in REGION_WORDS | TOWN_WORDS:
+        words = words[:-1]
+    return " ".join(words) == key or fold(place.name) == key
 
 
 def _title_run(span: Span) -> bool:

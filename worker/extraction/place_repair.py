@@ -22,6 +22,7 @@ from worker.extraction.place_lookup import (
     embedded,
     locative_frame,
     lookup_key,
+    namesakes_first,
     place_word_frame,
 )
 from worker.extraction.text import fold, word_set
@@ -67,25 +68,6 @@ def likely_town(place: Place, key: str, ctx: Context, text: str) -> bool:
         return False
     return place.population >= BIG_TOWN and (place.country_code in ctx.countries
                                              or place.country_code == ctx.outlet)
-
-
-def namesakes_first(places: list[Place], key: str) -> list[Place]:
-    """Without the readings by another name in a country with a town of this name.
-
-    GeoNames lists "Rockwell" among the other names of Juneau, Alaska; in America
-    the name means one of the towns called Rockwell, or none. "Palmyra" still
-    reaches Tadmur, as Syria has no town called Palmyra.
-    """
-    own = {p.country_code for p in places if _called(p, key)}
-    return [p for p in places if _called(p, key) or p.country_code not in own]
-
-
-def _called(place: Place, key: str) -> bool:
-    """The place's own name is this, give or take a region word ("Clay County")."""
-    words = fold(place.name).split()
-    if len(words) > 1 and words[-1] in REGION_WORDS:
-        words = words[:-1]
-    return " ".join(words) == key or fold(place.name) == key
 
 
 def in_country(place: Place, key: str, ctx: Context) -> bool:
