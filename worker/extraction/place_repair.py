@@ -22,7 +22,6 @@ from worker.extraction.place_lookup import (
     embedded,
     locative_frame,
     lookup_key,
-    namesakes_first,
     place_word_frame,
 )
 from worker.extraction.text import fold, word_set
@@ -164,7 +163,7 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
                 # A person's or body's name is a country only where the article
                 # names that country as a place too ("Ireland" said, beside
                 # "in Ireland"): then it is the place named there.
-                candidates = [p for p in namesakes_first(candidates_for(doc, m, gaz), key)
+                candidates = [p for p in candidates_for(doc, m, gaz)
                               if p.kind != "country" or key in named]
                 local = [p for p in candidates if plausible(p, key, ctx)]
                 likely = [p for p in local if likely_town(p, key, ctx, m.text)]
@@ -189,7 +188,6 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             continue
         sub, places = inner
         key = lookup_key(sub)
-        places = namesakes_first(places, key)
         county = fold(sub.text).split()[-1] in REGION_WORDS
         if not county and (m.label == "PERSON" or m.named_after_person
                            or fold(m.text).split()[-1] in STREETS):
