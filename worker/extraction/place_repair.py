@@ -112,8 +112,9 @@ def _speakers(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[str]]:
 
 def _dateline(doc: Doc, m: Mention) -> bool:
     """"MINNEAPOLIS -- A federal judge ...": tagged as an organisation, still a place."""
-    return (bool(doc[m.start].is_sent_start) and m.text.isupper()
-            and dateline_end(doc, m.start) == m.end)
+    # ``dateline_end`` runs over upper-case words only; the sentence start is the
+    # caller's to check, as in ``untagged_places.propose``.
+    return bool(doc[m.start].is_sent_start) and dateline_end(doc, m.start) == m.end
 
 
 def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
