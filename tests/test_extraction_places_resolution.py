@@ -351,3 +351,12 @@ def test_a_recognised_name_is_not_a_town_known_by_it_beside_places_called_so() -
                  "Mueller testified in Washington. Officials in Virginia agreed."):
         washington = _loc(extract(text).locations, "Washington")
         assert (washington.name, washington.region) == ("Washington", "District of Columbia")
+
+
+def test_a_world_region_is_no_town_and_pulls_no_namesake_abroad() -> None:
+    # Middle East is a Maryland hamlet, and Geneva an Illinois town too.
+    text = ("Russian and Syrian envoys will hold talks in Geneva on Monday. A deal could "
+            "serve as a blueprint for other Middle East disputes, Moscow said.")
+    found = {loc.text: loc for loc in extract(text, outlet="tass.com").locations}
+    assert "Middle East" not in found
+    assert found["Geneva"].country_code == "CH"

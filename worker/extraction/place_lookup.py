@@ -26,6 +26,17 @@ REGION_WORDS = word_set(
 # regions and towns, whose only entries by these names are small towns ("Earth,
 # Texas", "Pacific, Missouri") that a report about space or the sea never means.
 OFF_THE_MAP = word_set("earth moon mars pacific atlantic")
+# World regions: on the map, but at no level the gazetteer holds (continents,
+# countries, two levels of regions, towns), while small towns carry their names
+# ("Middle East, Maryland", "Levant, Kansas", "New England, North Dakota"). No
+# point is better than the hamlet's, whose state would also pull the article's
+# other names its way ("Geneva" to Illinois beside "the Middle East").
+WORLD_REGIONS = frozenset(fold(name) for name in (
+    "middle east", "mideast", "near east", "far east", "levant", "maghreb", "caucasus",
+    "balkans", "baltics", "scandinavia", "siberia", "patagonia", "new england",
+    "appalachia", "midwest", "caribbean", "latin america", "central america",
+    "horn of africa", "sub-saharan africa", "southeast asia", "central asia", "east asia",
+    "south asia", "eurasia", "asia-pacific", "indo-pacific", "mediterranean", "arctic"))
 DIRECTIONS = word_set(
     """north south east west northern southern eastern western central northeast
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
@@ -108,9 +119,10 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
     """Entries the mention may name; "Douglas County" asks for the county."""
     entry = get_aliases().find(m.text)
     words = fold(entry.name if entry is not None else m.text).split()
-    if all(w in DIRECTIONS for w in words) or " ".join(words) in OFF_THE_MAP:
+    name = " ".join(words)
+    if all(w in DIRECTIONS for w in words) or name in OFF_THE_MAP or name in WORLD_REGIONS:
         # "the North", "Central": a direction, not the village called so; "Earth",
-        # "the Pacific": off the map.
+        # "the Pacific": off the map; "the Middle East": above the map's levels.
         return []
     if len(words) > 1 and words[-1] == "co":
         # "Platte Co.": the abbreviation is always the county, never the company.
