@@ -360,3 +360,22 @@ def test_a_world_region_is_no_town_and_pulls_no_namesake_abroad() -> None:
     found = {loc.text: loc for loc in extract(text, outlet="tass.com").locations}
     assert "Middle East" not in found
     assert found["Geneva"].country_code == "CH"
+
+
+def test_a_country_named_in_passing_does_not_pull_world_cities_to_its_towns() -> None:
+    # Brussels, Wisconsin, and Rome, New York, are American towns; the report names
+    # the United States once, among European countries.
+    text = ("EU leaders will meet in Rome next month. Germany, France and Latvia want the "
+            "bloc to stay united, a diplomat in Brussels said, as the United States "
+            "weighs new tariffs on Hungary and Slovenia.")
+    found = {loc.text: loc for loc in extract(text, outlet="dw.com").locations}
+    assert found["Rome"].country_code == "IT"
+    assert found["Brussels"].country_code == "BE"
+
+
+def test_an_american_article_keeps_its_small_town_namesakes() -> None:
+    # The same rule leaves the state's evidence alone: Moscow, Idaho, beside Boise.
+    text = ("Police in Moscow arrested a student on Tuesday. The University of Idaho "
+            "campus was closed, and officers from Boise and Lewiston joined the search.")
+    moscow = [loc for loc in extract(text).locations if loc.text == "Moscow"]
+    assert moscow and moscow[0].country_code == "US"

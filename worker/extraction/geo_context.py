@@ -183,11 +183,16 @@ class Context:
     outlet: str | None = None
     # GeoNames ids of national capitals.
     capitals: frozenset[int] = frozenset()
+    # Per name, the population of the biggest town called exactly that.
+    famous: dict[str, int] = field(default_factory=dict)
     _own: dict[str, _Mass] = field(default_factory=dict)
     _total: _Mass = field(default_factory=_Mass)
 
     def settle(self, named: dict[str, list[Place]], rounds: int = 2) -> None:
         """Weigh each name's candidates by the others' current readings."""
+        self.famous = {key: max((p.population for p in found
+                                 if p.feature == "PPL" and fold(p.name) == key), default=0)
+                       for key, found in named.items()}
         readings = {key: [area] if (area := own_country(key, found, self.home)
                                     or own_state(key, found, self)) else found
                     for key, found in named.items()}
@@ -263,6 +268,9 @@ HOME_MIN_CHARS = 5
 HOME_MIN_POPULATION = 1000
 # Weight of log10 population.
 POPULATION = 0.8
+# A town this big, and this many times bigger than a namesake, overshadows it.
+FAMOUS = 100_000
+OVERSHADOWED = 5
 # A national capital's standing beyond its size.
 CAPITAL = 1.0
 # Names' worth of probable readings that make a country the article's own.
@@ -302,14 +310,33 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
         # carries the name abroad ("moscowtimes.ru").
         local = place.country_code == ctx.outlet and place.feature == "PPL"
         value = prior(place, key, region_word) + (HOME_TOWN if local else 0.0)
+    # The name's own readings are left out, so a lone name gets no support.
+    country, region, near = ctx.support(place, key)
+    value += REGION_VOTE * _saturate(region) + NEAR_VOTE * _saturate(near)
+    if _overshadowed(place, key, ctx):
+        return value
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
         value += 2 + 4 * ctx.countries[place.country_code] / total
-    # The name's own readings are left out, so a lone name gets no support.
-    country, region, near = ctx.support(place, key)
-    value += (COUNTRY_VOTE * _saturate(country) + REGION_VOTE * _saturate(region)
-              + NEAR_VOTE * _saturate(near))
-    return value
+    return value + COUNTRY_VOTE * _saturate(country)
+
+
+def _overshadowed(place: Place, key: str, ctx: Context) -> bool:
+    """Whether a far bigger town has this name, and the countries the article names
+    are mostly others, so that naming this town's country says little for it.
+
+    An Arab League report that names the United States once among many countries
+    does not mean Geneva, Illinois, or Moscow, Idaho, when it speaks of "Geneva"
+    or "Moscow". The town's state or its neighbours would still (see
+    ``REGION_VOTE`` and ``NEAR_VOTE``). A local paper names few countries, most
+    often only its own, and keeps its Moscow.
+    """
+    if key == ctx.home or place.feature not in {"PPL", "ADM2"}:
+        return False
+    famous = ctx.famous.get(key, 0)
+    named = sum(ctx.countries.values())
+    return (famous >= FAMOUS and famous >= OVERSHADOWED * max(place.population, 1)
+            and named > 0 and 2 * ctx.countries[place.country_code] <= named)
 
 
 def _saturate(support: float) -> float:
