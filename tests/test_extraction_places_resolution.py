@@ -379,3 +379,16 @@ def test_an_american_article_keeps_its_small_town_namesakes() -> None:
             "campus was closed, and officers from Boise and Lewiston joined the search.")
     moscow = [loc for loc in extract(text).locations if loc.text == "Moscow"]
     assert moscow and moscow[0].country_code == "US"
+
+
+def test_a_name_tagged_as_a_club_is_the_place_named_elsewhere() -> None:
+    # "Against Freiburg" is tagged as an organisation; Freiburg is also the old
+    # German name of Swiebodzice, a Polish town, and the article has a Polish player.
+    text = ("Against Freiburg, Bayer Leverkusen lost again last week. The Polish "
+            "goalkeeper, who joined from a French club, said the pitch in Freiburg was "
+            "frozen.")
+    freiburg = [loc for loc in extract(text, outlet="dw.com").locations
+                if loc.text == "Freiburg"]
+    assert len(freiburg) == 2
+    assert freiburg[0].geonames_id == freiburg[1].geonames_id
+    assert freiburg[0].country_code != "PL"

@@ -178,8 +178,11 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
                           or _dateline(doc, m))
                 own = _own_town(m, candidates, ctx) if key not in people else []
                 if candidates and (key in named or framed or own):
-                    # Palmyra in Syria, not one of the small American Palmyras.
-                    found[i] = likely or local or worded or candidates
+                    # Named as a place elsewhere: the place named there ("a win
+                    # over Freiburg" beside "in Freiburg"). Otherwise Palmyra in
+                    # Syria, not one of the small American Palmyras.
+                    found[i] = candidates if key in named else (
+                        likely or local or worded or candidates)
                     m.label = "GPE"
                     continue
         elif m.label not in PLACE_LABELS:
