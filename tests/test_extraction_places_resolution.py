@@ -392,3 +392,12 @@ def test_a_name_tagged_as_a_club_is_the_place_named_elsewhere() -> None:
     assert len(freiburg) == 2
     assert freiburg[0].geonames_id == freiburg[1].geonames_id
     assert freiburg[0].country_code != "PL"
+
+
+def test_big_cities_in_a_list_are_not_villages_in_one_of_their_states() -> None:
+    # Austin and Boston are also villages in Pennsylvania, Philadelphia's state.
+    text = ("Hundreds of business owners in Washington, D.C., Austin, Boston, Philadelphia "
+            "and other cities closed their shops on Thursday in protest.")
+    found = {loc.text: loc for loc in extract(text, outlet="abcnews.go.com").locations}
+    assert found["Austin"].region == "Texas"
+    assert found["Boston"].region == "Massachusetts"

@@ -185,6 +185,8 @@ class Context:
     capitals: frozenset[int] = frozenset()
     # Per name, the population of the biggest town called exactly that.
     famous: dict[str, int] = field(default_factory=dict)
+    # States and provinces the article names by their own names.
+    states: set[tuple[str, str]] = field(default_factory=set)
     _own: dict[str, _Mass] = field(default_factory=dict)
     _total: _Mass = field(default_factory=_Mass)
 
@@ -196,6 +198,8 @@ class Context:
         readings = {key: [area] if (area := own_country(key, found, self.home)
                                     or own_state(key, found, self)) else found
                     for key, found in named.items()}
+        self.states = {(p.country_code, p.admin1) for found in readings.values()
+                       for p in found if len(found) == 1 and p.feature == "ADM1"}
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
             total = _Mass()
@@ -271,6 +275,10 @@ POPULATION = 0.8
 # A town this big, and this many times bigger than a namesake, overshadows it.
 FAMOUS = 100_000
 OVERSHADOWED = 5
+# ... and this many times bigger still, it leaves the namesake only what lies near it
+# (about one other name's worth of readings in the same or a next one-degree cell).
+DWARFED = 100
+NEAR_ENOUGH = 1.0
 # A national capital's standing beyond its size.
 CAPITAL = 1.0
 # Names' worth of probable readings that make a country the article's own.
@@ -312,13 +320,29 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
         value = prior(place, key, region_word) + (HOME_TOWN if local else 0.0)
     # The name's own readings are left out, so a lone name gets no support.
     country, region, near = ctx.support(place, key)
-    value += REGION_VOTE * _saturate(region) + NEAR_VOTE * _saturate(near)
+    if (near >= NEAR_ENOUGH or (place.country_code, place.admin1) in ctx.states
+            or not _dwarfed(place, key, ctx)):
+        value += REGION_VOTE * _saturate(region)
+    value += NEAR_VOTE * _saturate(near)
     if _overshadowed(place, key, ctx):
         return value
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
         value += 2 + 4 * ctx.countries[place.country_code] / total
     return value + COUNTRY_VOTE * _saturate(country)
+
+
+def _dwarfed(place: Place, key: str, ctx: Context) -> bool:
+    """Whether a city a hundred times this town's size has its name, so that the
+    article's other places in the town's state are not enough: they must be near.
+
+    "Washington, D.C., Austin, Boston, Philadelphia and other cities" are not the
+    villages of Austin and Boston, Pennsylvania, whatever Philadelphia's state,
+    and "Shenzhen" beside "Shanghai" is not a village in Zhejiang. A local paper's
+    Boston or Alexandria has neighbours in the article.
+    """
+    return (key != ctx.home and place.feature in {"PPL", "ADM2"}
+            and ctx.famous.get(key, 0) >= max(FAMOUS, DWARFED * max(place.population, 1)))
 
 
 def _overshadowed(place: Place, key: str, ctx: Context) -> bool:
