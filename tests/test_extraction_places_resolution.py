@@ -401,3 +401,14 @@ def test_big_cities_in_a_list_are_not_villages_in_one_of_their_states() -> None:
     found = {loc.text: loc for loc in extract(text, outlet="abcnews.go.com").locations}
     assert found["Austin"].region == "Texas"
     assert found["Boston"].region == "Massachusetts"
+
+
+def test_first_names_are_not_small_towns_abroad_for_a_national_outlet() -> None:
+    # Tara, Duran and Victorias are Philippine towns; a British paper means people.
+    text = ("Whatever happened to the 'It girls'? They were Tara, Tamara, Amanda, Isabella. "
+            "Tara went to Cheltenham Ladies' College and partied in London. At 19 she "
+            "married Duran Duran bassist John Taylor. Lady Victoria wrote Victoria's "
+            "Secrets, a London party diary, and a friend of Tara's moved to Los Angeles.")
+    found = extract(text, outlet="www.bbc.co.uk").locations
+    assert "PH" not in {loc.country_code for loc in found}
+    assert {"London", "Los Angeles"} <= {loc.text for loc in found}

@@ -187,6 +187,9 @@ class Context:
     famous: dict[str, int] = field(default_factory=dict)
     # States and provinces the article names by their own names.
     states: set[tuple[str, str]] = field(default_factory=set)
+    # Countries a probable reading of some name lies in that is the country
+    # itself, one of its states or provinces, or a city of ANCHOR_POPULATION.
+    anchored: set[str] = field(default_factory=set)
     _own: dict[str, _Mass] = field(default_factory=dict)
     _total: _Mass = field(default_factory=_Mass)
 
@@ -200,9 +203,11 @@ class Context:
                     for key, found in named.items()}
         self.states = {(p.country_code, p.admin1) for found in readings.values()
                        for p in found if len(found) == 1 and p.feature == "ADM1"}
+        probable: list[tuple[Place, float]] = []
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
             total = _Mass()
+            probable = []
             for key, candidates in readings.items():
                 scores = [score(p, key, self, False) for p in candidates]
                 top = max(scores)
@@ -211,6 +216,8 @@ class Context:
                 mass = _Mass()
                 for place, w in zip(candidates, weights, strict=True):
                     share = w / norm
+                    if share >= 0.5:
+                        probable.append((place, share))
                     if share < 0.005:
                         continue
                     if place.country_code:
@@ -223,6 +230,8 @@ class Context:
                 own[key] = mass
                 total.add(mass)
             self._own, self._total = own, total
+        self.anchored = {p.country_code for p, share in probable if p.country_code
+                         and (p.feature in {"PCLI", "ADM1"} or p.population >= ANCHOR_POPULATION)}
 
     def main_country(self, key: str) -> str | None:
         """The country most of the article's other names lie in, if they clearly do."""
@@ -272,6 +281,8 @@ HOME_MIN_CHARS = 5
 HOME_MIN_POPULATION = 1000
 # Weight of log10 population.
 POPULATION = 0.8
+# A place this size is worth naming by any of its names, and points to its country.
+ANCHOR_POPULATION = 100_000
 # A town this big, and this many times bigger than a namesake, overshadows it.
 FAMOUS = 100_000
 OVERSHADOWED = 5

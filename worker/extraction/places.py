@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.geo_context import (
+    ANCHOR_POPULATION,
     Context,
     outlet_country,
     outlet_homes,
@@ -45,9 +46,6 @@ from worker.extraction.place_lookup import (
 from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
 from worker.extraction.text import fold
 from worker.extraction.untagged_places import dateline_end
-
-# A place this size is worth naming by any of its names.
-ANCHOR_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +253,18 @@ def _anchored(place: Place, key: str, ctx: Context) -> bool:
     """
     if place.population >= ANCHOR_POPULATION or place.country_code in ctx.countries:
         return True
+    home = ctx.main_country(key)
+    if (ctx.outlet is not None and place.country_code not in {ctx.outlet, home}
+            and place.country_code not in ctx.anchored):
+        # A small town abroad, for an outlet whose country is known, needs its
+        # country named, or a solid place there, or most of the article's places:
+        # first names tagged as places ("Tara", "Duran", "Isabella") are not
+        # Philippine towns that prop each other up in a British article. (A local
+        # paper's host name rarely tells its country, and its towns need no more.)
+        return False
     support = ctx.support(place, key)
     if fold(place.name) != key:
         return max(support) >= PLAUSIBLE_REGION
-    home = ctx.main_country(key)
     return home is None or home == place.country_code or support[0] >= PLAUSIBLE_REGION
 
 
