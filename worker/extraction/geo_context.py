@@ -203,7 +203,7 @@ class Context:
                     for key, found in named.items()}
         self.states = {(p.country_code, p.admin1) for found in readings.values()
                        for p in found if len(found) == 1 and p.feature == "ADM1"}
-        probable: list[tuple[Place, float]] = []
+        probable: list[Place] = []
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
             total = _Mass()
@@ -217,7 +217,7 @@ class Context:
                 for place, w in zip(candidates, weights, strict=True):
                     share = w / norm
                     if share >= 0.5:
-                        probable.append((place, share))
+                        probable.append(place)
                     if share < 0.005:
                         continue
                     if place.country_code:
@@ -230,7 +230,7 @@ class Context:
                 own[key] = mass
                 total.add(mass)
             self._own, self._total = own, total
-        self.anchored = {p.country_code for p, share in probable if p.country_code
+        self.anchored = {p.country_code for p in probable if p.country_code
                          and (p.feature in {"PCLI", "ADM1"} or p.population >= ANCHOR_POPULATION)}
 
     def main_country(self, key: str) -> str | None:
@@ -352,8 +352,7 @@ def _dwarfed(place: Place, key: str, ctx: Context) -> bool:
     and "Shenzhen" beside "Shanghai" is not a village in Zhejiang. A local paper's
     Boston or Alexandria has neighbours in the article.
     """
-    return (key != ctx.home and place.feature in {"PPL", "ADM2"}
-            and ctx.famous.get(key, 0) >= max(FAMOUS, DWARFED * max(place.population, 1)))
+    return _outsized(place, key, ctx, DWARFED)
 
 
 def _overshadowed(place: Place, key: str, ctx: Context) -> bool:
@@ -366,12 +365,16 @@ def _overshadowed(place: Place, key: str, ctx: Context) -> bool:
     ``REGION_VOTE`` and ``NEAR_VOTE``). A local paper names few countries, most
     often only its own, and keeps its Moscow.
     """
-    if key == ctx.home or place.feature not in {"PPL", "ADM2"}:
-        return False
-    famous = ctx.famous.get(key, 0)
     named = sum(ctx.countries.values())
-    return (famous >= FAMOUS and famous >= OVERSHADOWED * max(place.population, 1)
+    return (_outsized(place, key, ctx, OVERSHADOWED)
             and named > 0 and 2 * ctx.countries[place.country_code] <= named)
+
+
+def _outsized(place: Place, key: str, ctx: Context, times: int) -> bool:
+    """Whether a town of at least FAMOUS people, ``times`` this town's or county's
+    size, is called by this name (not the outlet's home town's name)."""
+    return (key != ctx.home and place.feature in {"PPL", "ADM2"}
+            and ctx.famous.get(key, 0) >= max(FAMOUS, times * max(place.population, 1)))
 
 
 def _saturate(support: float) -> float:
