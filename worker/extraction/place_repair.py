@@ -42,8 +42,11 @@ STREETS = word_set(
 
 def plausible(place: Place, key: str, ctx: Context) -> bool:
     """The article already points at this place's country or, via another name, region."""
-    if place.country_code in ctx.countries:
-        return True
+    return place.country_code in ctx.countries or in_region(place, key, ctx)
+
+
+def in_region(place: Place, key: str, ctx: Context) -> bool:
+    """The article's other names lie, about one name's worth, in this place's region."""
     return bool(place.admin1) and ctx.support(place, key)[1] >= PLAUSIBLE_REGION
 
 
@@ -60,7 +63,7 @@ def likely_town(place: Place, key: str, ctx: Context, text: str) -> bool:
     """
     if place.feature not in {"PPL", "ADM2"}:
         return plausible(place, key, ctx)
-    if place.admin1 and ctx.support(place, key)[1] >= PLAUSIBLE_REGION:
+    if in_region(place, key, ctx):
         return True
     # A county's name must be the whole name: "Chatham House" is not Chatham County.
     if place.feature == "ADM2" and fold(place.name) not in {key, fold(text)}:
@@ -127,7 +130,7 @@ def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
     key = lookup_key(m)
     names = {key, fold(m.text)}
     return [p for p in candidates if p.feature in {"PPL", "ADM2"} and fold(p.name) in names
-            and p.admin1 and ctx.support(p, key)[1] >= PLAUSIBLE_REGION]
+            and in_region(p, key, ctx)]
 
 
 def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
