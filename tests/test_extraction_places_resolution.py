@@ -412,3 +412,10 @@ def test_first_names_are_not_small_towns_abroad_for_a_national_outlet() -> None:
     found = extract(text, outlet="www.bbc.co.uk").locations
     assert "PH" not in {loc.country_code for loc in found}
     assert {"London", "Los Angeles"} <= {loc.text for loc in found}
+
+
+def test_the_baltic_is_a_world_region_not_a_town() -> None:
+    # Baltic is a village in Connecticut and in Ohio.
+    text = "NATO will send troops to the Baltic states, the US said, to deter Russia."
+    assert "Baltic" not in {loc.text for loc in extract(text).locations}
+

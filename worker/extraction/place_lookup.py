@@ -33,7 +33,7 @@ OFF_THE_MAP = word_set("earth moon mars pacific atlantic")
 # other names its way ("Geneva" to Illinois beside "the Middle East").
 WORLD_REGIONS = frozenset(fold(name) for name in (
     "middle east", "mideast", "near east", "far east", "levant", "maghreb", "caucasus",
-    "balkans", "baltics", "scandinavia", "siberia", "patagonia", "new england",
+    "balkans", "baltic", "baltics", "scandinavia", "siberia", "patagonia", "new england",
     "appalachia", "midwest", "caribbean", "latin america", "central america",
     "horn of africa", "sub-saharan africa", "southeast asia", "central asia", "east asia",
     "south asia", "eurasia", "asia-pacific", "indo-pacific", "mediterranean", "arctic"))
