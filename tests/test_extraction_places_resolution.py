@@ -419,3 +419,34 @@ def test_the_baltic_is_a_world_region_not_a_town() -> None:
     text = "NATO will send troops to the Baltic states, the US said, to deter Russia."
     assert "Baltic" not in {loc.text for loc in extract(text).locations}
 
+
+def test_a_capital_taken_for_its_country_lends_no_namesake_its_state() -> None:
+    # Dublin and Shannon are both towns in Georgia; in an Irish paper, Dublin is
+    # the capital, and its Georgian namesake must not carry Shannon to Georgia.
+    text = ("Officials told US representatives that preclearance in Dublin and Shannon "
+            "should remain, as it serves Ireland well. The US order on refugees was "
+            "applied at Dublin and Shannon airports. The Irish side said its views had "
+            "been passed to the US authorities and to US President Donald Trump.")
+    found = [loc for loc in extract(text, outlet="www.rte.ie").locations
+             if loc.text in {"Dublin", "Shannon"}]
+    assert len(found) == 4
+    assert {loc.country_code for loc in found} == {"IE"}
+
+
+def test_a_state_named_like_a_department_abroad_is_the_state() -> None:
+    # Florida is also a department of Uruguay and a village in New York state.
+    text = ("Rep. Mario Diaz-Balart, a Republican from Florida, told reporters in New York "
+            "that the US must act.")
+    florida = _loc(extract(text).locations, "Florida")
+    assert (florida.feature, florida.region) == ("ADM1", "Florida")
+
+
+def test_a_province_is_not_a_village_called_by_its_short_name() -> None:
+    # GeoNames calls the provinces "Hebei Sheng" and so on; villages called plain
+    # Hebei, Hunan and Hubei lie in other provinces.
+    text = "The new line crosses Hebei, Hunan and Hubei before it reaches the coast."
+    found = extract(text, outlet="europe.chinadaily.com.cn").locations
+    assert [(loc.text, loc.feature) for loc in found] == [
+        ("Hebei", "ADM1"), ("Hunan", "ADM1"), ("Hubei", "ADM1")]
+    assert [loc.name for loc in found] == ["Hebei Sheng", "Hunan Sheng", "Hubei Sheng"]
+

@@ -107,28 +107,42 @@ def own_state(key: str, candidates: list[Place], ctx: Context) -> Place | None:
     "Washington" and "Georgia" means the state. So the state's own name means the
     state, unless a country or a national capital bears it too ("Georgia",
     "Washington"), a town of that very region does ("Idlib", "Homs": left to
-    the wording and the article), another region does ("Punjab"), or it is the
-    outlet's home town. And only in a country the article or its outlet names,
+    the wording and the article), a region of another country the article
+    points to does ("Punjab" beside India and Pakistan), or it is the outlet's
+    home town. And only in a country the article or its outlet names,
     or that the article's other places mostly lie in: "Hanover" and
     "Manchester" are Jamaican parishes, "Delta" a Nigerian state, and a New
-    Hampshire paper means none of them. A state after a comma
-    ("Virginia, Minn.") narrows the candidates before this is asked.
+    Hampshire paper means none of them; nor, beside "New York", does
+    "Florida" mean the department of Uruguay, which leaves the American state
+    the only one in question. A state after a comma ("Virginia, Minn.")
+    narrows the candidates before this is asked.
     """
     if key == ctx.home:
         return None
     exact = [p for p in candidates if fold(p.name) == key]
-    states = [p for p in exact if p.feature == "ADM1"]
+    home = ctx.main_country(key)
+    states = [p for p in exact if p.feature == "ADM1" and (
+        p.country_code in ctx.countries or p.country_code in {ctx.outlet, home})]
     if len(states) != 1:
+        # None in a country the article points to, or one in each of two of them.
         return None
     state = states[0]
-    if (state.country_code not in ctx.countries and state.country_code != ctx.outlet
-            and ctx.main_country(key) != state.country_code):
-        return None
     if any(p.feature == "PCLI" or p.geonames_id in ctx.capitals
            or (p.country_code, p.admin1) == (state.country_code, state.admin1)
            for p in exact if p is not state):
         return None
     return state
+
+
+def named_capital(key: str, candidates: list[Place], ctx: Context) -> Place | None:
+    """The national capital called exactly this, when the article names its country
+    or the outlet comes from there: "Washington" beside "Chicago" and "the US",
+    "Dublin" in an Irish paper that also speaks of Georgia's towns."""
+    if key == ctx.home:
+        return None
+    return next((p for p in candidates if p.feature == "PPL" and fold(p.name) == key
+                 and p.geonames_id in ctx.capitals and p.country_code in ctx.countries),
+                None)
 
 
 @dataclass
@@ -198,8 +212,12 @@ class Context:
         self.famous = {key: max((p.population for p in found
                                  if p.feature == "PPL" and fold(p.name) == key), default=0)
                        for key, found in named.items()}
+        # A name that can only mean one place counts only for that place, as
+        # ``places.choose`` will take it: "Dublin" in an Irish paper does not
+        # carry its Georgian namesake's state to "Shannon".
         readings = {key: [area] if (area := own_country(key, found, self.home)
-                                    or own_state(key, found, self)) else found
+                                    or own_state(key, found, self)
+                                    or named_capital(key, found, self)) else found
                     for key, found in named.items()}
         self.states = {(p.country_code, p.admin1) for found in readings.values()
                        for p in found if len(found) == 1 and p.feature == "ADM1"}

@@ -26,6 +26,7 @@ from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.geo_context import (
     ANCHOR_POPULATION,
     Context,
+    named_capital,
     outlet_country,
     outlet_homes,
     own_country,
@@ -133,32 +134,29 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
     the state (``own_state``), whatever towns elsewhere are called so.
     Only a city known by that very name counts: "New York" is the state as often
     as the city, whose own name is "New York City". A region reached only by
-    another of its names loses to a town of the country called exactly that: bare
-    "Moscow" is the city, not "Moskovskaya oblast'" (also "Moscow Oblast"). And a
-    region named like its country's capital is left to the wording: bare
-    "Washington" is the capital, "Washington state" the state. A capital whose
-    country the article names, or the outlet's country is, wins outright.
+    another of its names loses to a city of the country called exactly that: bare
+    "Moscow" is the city, not "Moskovskaya oblast'" (also "Moscow Oblast"); a
+    village does not take the name from its province ("Hebei" is Hebei Sheng,
+    not the hamlet called Hebei near Beijing). And a region named like its
+    country's capital is left to the wording: bare "Washington" is the capital,
+    "Washington state" the state. A capital whose country the article names, or
+    the outlet's country is, wins outright (``named_capital``).
     """
     if not region_word:
-        area = own_country(key, candidates, ctx.home) or own_state(key, candidates, ctx)
+        area = (own_country(key, candidates, ctx.home) or own_state(key, candidates, ctx)
+                or named_capital(key, candidates, ctx))
         if area is not None:
             return area
         exact = [p for p in candidates if p.feature == "PPL" and fold(p.name) == key]
         towns = {(p.country_code, p.admin1) for p in exact}
-        town_countries = {p.country_code for p in exact}
+        city_countries = {p.country_code for p in exact if p.population >= ANCHOR_POPULATION}
         capital_countries = {p.country_code for p in exact if p.geonames_id in ctx.capitals}
         narrowed = [p for p in candidates if p.feature not in {"ADM1", "ADM2"}
                     or not ((p.country_code, p.admin1) in towns
-                            or (p.feature == "ADM1" and p.country_code in town_countries
+                            or (p.feature == "ADM1" and p.country_code in city_countries
                                 and fold(p.name) != key)
                             or p.country_code in capital_countries)]
         candidates = narrowed or candidates
-        # A capital whose country the article names is that capital, whatever
-        # the article's other places: "Washington" beside "Chicago" and "the US".
-        named = [p for p in exact if p.geonames_id in ctx.capitals
-                 and p.country_code in ctx.countries and key != ctx.home]
-        if named:
-            return named[0]
     return max(candidates, key=lambda p: score(p, key, ctx, region_word))
 
 
