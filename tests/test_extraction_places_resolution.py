@@ -450,3 +450,19 @@ def test_a_province_is_not_a_village_called_by_its_short_name() -> None:
         ("Hebei", "ADM1"), ("Hunan", "ADM1"), ("Hubei", "ADM1")]
     assert [loc.name for loc in found] == ["Hebei Sheng", "Hunan Sheng", "Hubei Sheng"]
 
+
+def test_a_world_city_is_not_a_far_smaller_namesake_in_a_named_country() -> None:
+    # Vienna, Virginia, has a hundredth of Vienna's people, and Paris, Texas, an
+    # eightieth of Paris's; an article naming the US often still means neither.
+    text = ("VIENNA, February 23. /TASS/. Russian and US delegations to the OSCE met in "
+            "Vienna on Thursday.")
+    vienna = [loc for loc in extract(text, outlet="tass.com").locations
+              if loc.text.lower() == "vienna"]
+    assert len(vienna) == 2 and {loc.country_code for loc in vienna} == {"AT"}
+    # For an outlet abroad, five times the size is enough.
+    text = ("Spotify has 50 million subscribers in the US and leads the United States "
+            "market. Other competitors include Paris-based Deezer. Amazon, of Seattle, "
+            "sells in the US too.")
+    found = {loc.text: loc for loc in extract(text, outlet="www.rte.ie").locations}
+    assert found["Paris"].country_code == "FR"
+    assert found["Seattle"].region == "Washington"

@@ -199,6 +199,8 @@ class Context:
     capitals: frozenset[int] = frozenset()
     # Per name, the population of the biggest town called exactly that.
     famous: dict[str, int] = field(default_factory=dict)
+    # Names that are exactly a national capital's.
+    capital_names: set[str] = field(default_factory=set)
     # States and provinces the article names by their own names.
     states: set[tuple[str, str]] = field(default_factory=set)
     # Countries a probable reading of some name lies in that is the country
@@ -212,6 +214,9 @@ class Context:
         self.famous = {key: max((p.population for p in found
                                  if p.feature == "PPL" and fold(p.name) == key), default=0)
                        for key, found in named.items()}
+        self.capital_names = {key for key, found in named.items()
+                              if any(p.geonames_id in self.capitals and fold(p.name) == key
+                                     for p in found)}
         # A name that can only mean one place counts only for that place, as
         # ``places.choose`` will take it: "Dublin" in an Irish paper does not
         # carry its Georgian namesake's state to "Shannon".
@@ -349,11 +354,15 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
         value = prior(place, key, region_word) + (HOME_TOWN if local else 0.0)
     # The name's own readings are left out, so a lone name gets no support.
     country, region, near = ctx.support(place, key)
-    if (near >= NEAR_ENOUGH or (place.country_code, place.admin1) in ctx.states
-            or not _dwarfed(place, key, ctx)):
+    overshadowed = _overshadowed(place, key, ctx)
+    distant = (near < NEAR_ENOUGH and (place.country_code, place.admin1) not in ctx.states
+               and _dwarfed(place, key, ctx))
+    if not distant:
         value += REGION_VOTE * _saturate(region)
     value += NEAR_VOTE * _saturate(near)
-    if _overshadowed(place, key, ctx):
+    if overshadowed or (distant and key in ctx.capital_names):
+        # Nor its country, beside a national capital of its name: "VIENNA" in a
+        # report that names the US and Russia is still Austria's.
         return value
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
@@ -368,9 +377,13 @@ def _dwarfed(place: Place, key: str, ctx: Context) -> bool:
     "Washington, D.C., Austin, Boston, Philadelphia and other cities" are not the
     villages of Austin and Boston, Pennsylvania, whatever Philadelphia's state,
     and "Shenzhen" beside "Shanghai" is not a village in Zhejiang. A local paper's
-    Boston or Alexandria has neighbours in the article.
+    Boston or Alexandria has neighbours in the article. For an outlet whose
+    country is known, a town abroad needs them beside a namesake five times its
+    size: an Irish paper's "Paris-based" company is not in Paris, Texas, however
+    often the article names the United States.
     """
-    return _outsized(place, key, ctx, DWARFED)
+    abroad = ctx.outlet is not None and place.country_code != ctx.outlet
+    return _outsized(place, key, ctx, OVERSHADOWED if abroad else DWARFED)
 
 
 def _overshadowed(place: Place, key: str, ctx: Context) -> bool:
