@@ -466,3 +466,17 @@ def test_a_world_city_is_not_a_far_smaller_namesake_in_a_named_country() -> None
     found = {loc.text: loc for loc in extract(text, outlet="www.rte.ie").locations}
     assert found["Paris"].country_code == "FR"
     assert found["Seattle"].region == "Washington"
+
+
+def test_a_metropolis_does_not_pull_a_name_to_the_village_beside_it() -> None:
+    # Frankfurt (Oder) lies next to Berlin, and a hamlet called Hebei in Beijing's
+    # suburbs; neither is what the article means.
+    text = ("More than 30,000 Kurds marched through the streets of Frankfurt on Saturday. "
+            "Police in Berlin said the march in Frankfurt was peaceful, and Germany's "
+            "government called for calm.")
+    frankfurt = _loc(extract(text, outlet="dw.com").locations, "Frankfurt")
+    assert frankfurt.region == "Hessen"
+    text = ("In the northern provinces, such as Hebei, Liaoning and even in Beijing, "
+            "dumplings are eaten. In Shanghai and Fujian, people eat rice balls.")
+    hebei = _loc(extract(text, outlet="europe.chinadaily.com.cn").locations, "Hebei")
+    assert (hebei.feature, hebei.name) == ("ADM1", "Hebei Sheng")

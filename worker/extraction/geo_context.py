@@ -248,7 +248,9 @@ class Context:
                     if place.admin1 and place.feature != "PCLI":
                         mass.regions[(place.country_code, place.admin1)] += share
                     cell = _cell(place)
-                    if cell is not None:
+                    if cell is not None and place.population < METROPOLIS:
+                        # "Berlin" does not make "Frankfurt" the one on the Oder,
+                        # nor "Beijing" make "Hebei" a hamlet in its suburbs.
                         mass.cells[cell] += share
                 own[key] = mass
                 total.add(mass)
@@ -313,6 +315,9 @@ OVERSHADOWED = 5
 # (about one other name's worth of readings in the same or a next one-degree cell).
 DWARFED = 100
 NEAR_ENOUGH = 1.0
+# A place this big (a city, or a county around one) is named for its own sake:
+# it says nothing of which of the villages around it the article means.
+METROPOLIS = 1_000_000
 # A national capital's standing beyond its size.
 CAPITAL = 1.0
 # Names' worth of probable readings that make a country the article's own.
