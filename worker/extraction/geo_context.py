@@ -8,7 +8,8 @@ code (".co.uk", ".ie") says where its readers are. So a candidate is scored by
 
 * how much of the article's other place names probably lies in its country, in its
   first-level region and within a degree or so of it (the reading that puts the
-  article's places together wins);
+  article's places together wins; a city of a million is named for its own sake
+  and says nothing of the villages around it);
 * explicit country mentions and demonyms, and the outlet's country; a local
   outlet's home town ("theparisnews.com") when the article names it;
 * population, as a weak prior, and the kind of feature the wording asks for
@@ -140,9 +141,8 @@ def named_capital(key: str, candidates: list[Place], ctx: Context) -> Place | No
     "Dublin" in an Irish paper that also speaks of Georgia's towns."""
     if key == ctx.home:
         return None
-    return next((p for p in candidates if p.feature == "PPL" and fold(p.name) == key
-                 and p.geonames_id in ctx.capitals and p.country_code in ctx.countries),
-                None)
+    return next((p for p in candidates if p.feature == "PPL" and ctx.capital_called(p, key)
+                 and p.country_code in ctx.countries), None)
 
 
 @dataclass
@@ -215,8 +215,7 @@ class Context:
                                  if p.feature == "PPL" and fold(p.name) == key), default=0)
                        for key, found in named.items()}
         self.capital_names = {key for key, found in named.items()
-                              if any(p.geonames_id in self.capitals and fold(p.name) == key
-                                     for p in found)}
+                              if any(self.capital_called(p, key) for p in found)}
         # A name that can only mean one place counts only for that place, as
         # ``places.choose`` will take it: "Dublin" in an Irish paper does not
         # carry its Georgian namesake's state to "Shannon".
@@ -257,6 +256,10 @@ class Context:
             self._own, self._total = own, total
         self.anchored = {p.country_code for p in probable if p.country_code
                          and (p.feature in {"PCLI", "ADM1"} or p.population >= ANCHOR_POPULATION)}
+
+    def capital_called(self, place: Place, key: str) -> bool:
+        """Whether the place is a national capital and this is its very name."""
+        return place.geonames_id in self.capitals and fold(place.name) == key
 
     def main_country(self, key: str) -> str | None:
         """The country most of the article's other names lie in, if they clearly do."""
@@ -348,7 +351,7 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
     """Higher is likelier; only differences between one name's candidates matter."""
     if key != ctx.home:
         value = prior(place, key, region_word)
-        if place.geonames_id in ctx.capitals and fold(place.name) == key:
+        if ctx.capital_called(place, key):
             value += CAPITAL
     elif ctx.outlet is None:
         value = prior(place, key, region_word, home=True)
