@@ -121,9 +121,7 @@ def own_state(key: str, candidates: list[Place], ctx: Context) -> Place | None:
     if key == ctx.home:
         return None
     exact = [p for p in candidates if fold(p.name) == key]
-    home = ctx.main_country(key)
-    states = [p for p in exact if p.feature == "ADM1" and (
-        p.country_code in ctx.countries or p.country_code in {ctx.outlet, home})]
+    states = [p for p in exact if p.feature == "ADM1" and ctx.points_to(p.country_code, key)]
     if len(states) != 1:
         # None in a country the article points to, or one in each of two of them.
         return None
@@ -143,6 +141,14 @@ def named_capital(key: str, candidates: list[Place], ctx: Context) -> Place | No
         return None
     return next((p for p in candidates if p.feature == "PPL" and ctx.capital_called(p, key)
                  and p.country_code in ctx.countries), None)
+
+
+def sole_reading(key: str, candidates: list[Place], ctx: Context) -> Place | None:
+    """The one place a name can only mean: a country's, a state's or a named
+    country's capital's own name (see the three tests above). ``places.choose``
+    answers with it, and the article's context counts the name only for it."""
+    return (own_country(key, candidates, ctx.home) or own_state(key, candidates, ctx)
+            or named_capital(key, candidates, ctx))
 
 
 @dataclass
@@ -219,9 +225,7 @@ class Context:
         # A name that can only mean one place counts only for that place, as
         # ``places.choose`` will take it: "Dublin" in an Irish paper does not
         # carry its Georgian namesake's state to "Shannon".
-        readings = {key: [area] if (area := own_country(key, found, self.home)
-                                    or own_state(key, found, self)
-                                    or named_capital(key, found, self)) else found
+        readings = {key: [area] if (area := sole_reading(key, found, self)) else found
                     for key, found in named.items()}
         self.states = {(p.country_code, p.admin1) for found in readings.values()
                        for p in found if len(found) == 1 and p.feature == "ADM1"}
@@ -256,6 +260,11 @@ class Context:
             self._own, self._total = own, total
         self.anchored = {p.country_code for p in probable if p.country_code
                          and (p.feature in {"PCLI", "ADM1"} or p.population >= ANCHOR_POPULATION)}
+
+    def points_to(self, cc: str, key: str) -> bool:
+        """Whether the article names the country, its outlet comes from there, or
+        the article's other names mostly lie there."""
+        return cc in self.countries or cc == self.outlet or cc == self.main_country(key)
 
     def capital_called(self, place: Place, key: str) -> bool:
         """Whether the place is a national capital and this is its very name."""

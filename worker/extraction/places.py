@@ -26,12 +26,11 @@ from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.geo_context import (
     ANCHOR_POPULATION,
     Context,
-    named_capital,
     outlet_country,
     outlet_homes,
     own_country,
-    own_state,
     score,
+    sole_reading,
 )
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.place_lookup import (
@@ -143,8 +142,7 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
     the outlet's country is, wins outright (``named_capital``).
     """
     if not region_word:
-        area = (own_country(key, candidates, ctx.home) or own_state(key, candidates, ctx)
-                or named_capital(key, candidates, ctx))
+        area = sole_reading(key, candidates, ctx)
         if area is not None:
             return area
         exact = [p for p in candidates if p.feature == "PPL" and fold(p.name) == key]
@@ -251,8 +249,7 @@ def _anchored(place: Place, key: str, ctx: Context) -> bool:
     """
     if place.population >= ANCHOR_POPULATION or place.country_code in ctx.countries:
         return True
-    home = ctx.main_country(key)
-    if (ctx.outlet is not None and place.country_code not in {ctx.outlet, home}
+    if (ctx.outlet is not None and not ctx.points_to(place.country_code, key)
             and place.country_code not in ctx.anchored):
         # A small town abroad, for an outlet whose country is known, needs its
         # country named, or a solid place there, or most of the article's places:
@@ -263,6 +260,7 @@ def _anchored(place: Place, key: str, ctx: Context) -> bool:
     support = ctx.support(place, key)
     if fold(place.name) != key:
         return max(support) >= PLAUSIBLE_REGION
+    home = ctx.main_country(key)
     return home is None or home == place.country_code or support[0] >= PLAUSIBLE_REGION
 
 
