@@ -21,6 +21,19 @@ JobStatus = Literal["queued", "processing", "done", "failed"]
 # Finished jobs are kept for a month: long enough to poll, short enough not to grow forever.
 _FINISHED_TTL_S = 30 * 24 * 3600
 
+# Set a job processing at a stage unless it is unknown (expired) or already done.
+# Atomic, so a copy of a task that the broker redelivered after the job finished
+# (a worker lost, a visibility timeout passed mid-task) cannot make a caller who
+# saw "done" see "processing" again; the copy itself is harmless, as indexing is
+# idempotent.
+_START = """
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status or status == 'done' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'processing', 'stage', ARGV[1], 'updated_at', ARGV[2])
+redis.call('PERSIST', KEYS[1])
+return 1
+"""
+
 
 class Job(BaseModel):
     id: str
@@ -92,6 +105,10 @@ class JobStore:
 
     def forget(self, job_id: str) -> None:
         self._r.delete(self._key(job_id))
+
+    def start(self, job_id: str, stage: str) -> bool:
+        """Mark the job processing at ``stage``; False if it is unknown or already done."""
+        return bool(self._r.eval(_START, 1, self._key(job_id), stage, _now()))
 
     def update(self, job_id: str, **fields: Any) -> None:
         """Set fields on an existing job; a job unknown here (expired) is left alone."""

@@ -62,7 +62,11 @@ def test_pool_process_killed_mid_task(worker: WorkerProcess, clean: Settings) ->
 
 
 def test_whole_worker_killed_and_another_takes_over(clean: Settings) -> None:
-    env = {"CROSSWIRE_VISIBILITY_TIMEOUT_S": "5"}
+    # The second worker starts before the message is 10 s old, so only a later
+    # sweep for unacknowledged messages can hand it over. The wait below is well
+    # over that timeout plus an extraction, and well under the 100 s by which the
+    # Redis transport's default sweep would have come round.
+    env = {"CROSSWIRE_VISIBILITY_TIMEOUT_S": "10"}
     first = WorkerProcess(extra_env=env).start()
     try:
         result = services.submitter(clean).submit(long_article("host"))
@@ -73,7 +77,7 @@ def test_whole_worker_killed_and_another_takes_over(clean: Settings) -> None:
         first.stop(signal.SIGKILL)
     second = WorkerProcess(extra_env=env).start()
     try:
-        assert wait_status(clean, result.job_id, {"done", "failed"}, timeout=120) == "done:None"
+        assert wait_status(clean, result.job_id, {"done", "failed"}, timeout=80) == "done:None"
     finally:
         second.stop()
     assert_indexed_once(clean, result.article_id)

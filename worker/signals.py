@@ -3,7 +3,8 @@
 Keeping them here, rather than in the tasks, is what lets a task ignore where it
 sits in the pipeline: a job is "processing" while any of its tasks runs, "done"
 when a task finishes with no further task in its chain, and "failed" when a task
-fails for good, at which point its input goes to the dead-letter list. Every task
+fails for good, at which point its input goes to the dead-letter list. A done job
+stays done when the broker redelivers one of its tasks. Every task
 of one submission shares the chain's root id, which is the job id.
 
 Bookkeeping must never fail the work itself: if Redis is briefly away the task's
@@ -44,7 +45,7 @@ def _fresh_resources(**_: Any) -> None:
 @task_prerun.connect
 def _processing(task: Task | None = None, **_: Any) -> None:
     if task is not None and (job_id := _job_id(task)):
-        _safely("job start", resources.jobs().update, job_id, status="processing", stage=task.name)
+        _safely("job start", resources.jobs().start, job_id, task.name)
 
 
 @task_retry.connect
