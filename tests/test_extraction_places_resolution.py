@@ -480,3 +480,28 @@ def test_a_metropolis_does_not_pull_a_name_to_the_village_beside_it() -> None:
             "dumplings are eaten. In Shanghai and Fujian, people eat rice balls.")
     hebei = _loc(extract(text, outlet="europe.chinadaily.com.cn").locations, "Hebei")
     assert (hebei.feature, hebei.name) == ("ADM1", "Hebei Sheng")
+
+
+def test_upper_case_town_and_country_pairs_are_found_and_qualified() -> None:
+    # A timeline in capitals: the model tags few of these, some as organisations.
+    text = (
+        "NUMBER OF ATTACKS: 78\n\n"
+        "MELBOURNE, AUSTRALIA September, 2014 TARGET: Two police officers wounded. "
+        "406 stories KARACHI, PAKISTAN April, 2015 TARGET: One citizen wounded. "
+        "612 stories SOUSSE, TUNISIA June, 2015 TARGET: 38 killed. "
+        "1,509 stories OTTAWA, CANADA October, 2014 TARGET: One soldier killed. "
+        "88 stories LONDON, ENGLAND in May."
+    )
+    places = {loc.text: loc for loc in extract(text, outlet="cnn.com").locations}
+    got = {name: places[name].country_code if name in places else None
+           for name in ("MELBOURNE", "AUSTRALIA", "KARACHI", "SOUSSE", "TUNISIA", "OTTAWA",
+                        "LONDON")}
+    assert got == {"MELBOURNE": "AU", "AUSTRALIA": "AU", "KARACHI": "PK", "SOUSSE": "TN",
+                   "TUNISIA": "TN", "OTTAWA": "CA", "LONDON": "GB"}
+    assert places["MELBOURNE"].region == "Victoria"
+
+
+def test_upper_case_words_that_are_not_a_town_in_the_named_country_stay_out() -> None:
+    text = "TARGET, FRANCE and ATTACKER, EGYPT were the column headings of the table."
+    names = [loc.text for loc in extract(text, outlet="cnn.com").locations]
+    assert "TARGET" not in names and "ATTACKER" not in names

@@ -25,7 +25,7 @@ from worker.extraction.place_lookup import (
     place_word_frame,
 )
 from worker.extraction.text import fold, word_set
-from worker.extraction.untagged_places import dateline_end, propose
+from worker.extraction.untagged_places import dateline_end, propose, upper_word
 
 # How much of the other names' probable readings must lie in a region before an
 # unlabelled mention there is taken as a place (about one name's worth).
@@ -159,6 +159,11 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
             continue
+        if m.label not in PLACE_LABELS and (paired := _upper_pair_places(doc, m, gaz)):
+            # "KARACHI, PAKISTAN" in a list in capitals, tagged as an organisation.
+            found[i] = paired
+            m.label = "GPE"
+            continue
         speaks = False
         if m.label in {"ORG", "PERSON"}:
             key = lookup_key(m)
@@ -221,6 +226,23 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     return extra
 
 
+def _upper_pair_places(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
+    """In capitals, "SOUSSE, TUNISIA": for the first name, the towns, counties or
+    states called exactly that in the country or state after the comma; for the
+    second, the country or state called exactly that. None outside that frame."""
+    if not m.text.isupper():
+        return []
+    key = lookup_key(m)
+    exact = [p for p in candidates_for(doc, m, gaz) if fold(p.name) == key]
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and upper_word(doc[m.end + 1]):
+        states = _states_at(doc, m.end + 1, gaz)
+        return [p for p in exact if p.feature in {"PPL", "ADM1", "ADM2"}
+                and ((p.country_code, p.admin1) in states or (p.country_code, None) in states)]
+    if m.start >= 2 and doc[m.start - 1].text == "," and upper_word(doc[m.start - 2]):
+        return [p for p in exact if p.feature in {"PCLI", "ADM1"}]
+    return []
+
+
 def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, list[Place]]],
               ctx: Context, gaz: Gazetteer) -> list[tuple[int, Mention, list[Place]]]:
     """Datelines, party-and-home-town and "from <Town>" places the recogniser missed.
@@ -229,7 +251,8 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     frames only a country's own name ("between Canada, Mexico and ..."), or a
     town, county or state called exactly that and lying where the article is
     ("in Penacook" in a New Hampshire paper) or in the state named right after it
-    ("Elbow Lake, Minn."), counts.
+    ("Elbow Lake, Minn."), counts; in capitals, "SOUSSE, TUNISIA" is the town in
+    the country named and that country.
     """
     taken = {k for e in doc.ents for k in range(e.start, e.end)}
     taken |= {k for m in mentions for k in range(m.start, m.end)}
@@ -238,7 +261,10 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     for proposal in propose(doc, taken):
         m = proposal.mention
         candidates = candidates_for(doc, m, gaz)
-        if not proposal.dateline:
+        paired = _upper_pair_places(doc, m, gaz) if proposal.pair else []
+        if paired:
+            candidates = paired
+        elif not proposal.dateline:
             key = lookup_key(m)
             states = _states_at(doc, proposal.state, gaz)
             country = own_country(key, candidates, ctx.home)
@@ -251,17 +277,23 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     return out
 
 
-def _states_at(doc: Doc, index: int | None, gaz: Gazetteer) -> set[tuple[str, str]]:
-    """(country, admin1) of the states or provinces the text at ``index`` names."""
+def _states_at(doc: Doc, index: int | None, gaz: Gazetteer) -> set[tuple[str, str | None]]:
+    """(country, admin1) of the states or provinces the text at ``index`` names,
+    and (country, None) for a country named in capitals ("SAUDI ARABIA")."""
     if index is None:
         return set()
+    upper = doc[index].is_upper
     end = index + 1
-    while end < len(doc) and end - index < 3 and (doc[end].text == "." or doc[end].is_title):
+    while end < len(doc) and end - index < 3 and (
+            doc[end].text == "." or doc[end].is_title or (upper and doc[end].is_upper)):
         end += 1
-    out: set[tuple[str, str]] = set()
+    out: set[tuple[str, str | None]] = set()
     for stop in range(end, index, -1):
         key = fold(doc[index:stop].text)
-        out |= {(p.country_code, p.admin1) for p in gaz.lookup(key) if p.feature == "ADM1"}
+        found = gaz.lookup(key)
+        out |= {(p.country_code, p.admin1) for p in found if p.feature == "ADM1"}
+        if upper and (country := own_country(key, found, None)) is not None:
+            out.add((country.country_code, None))
         if out:
             break
     return out

@@ -213,6 +213,9 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
         named |= {lookup_key(mentions[i]) for i in found if place_word_frame(doc, mentions[i])}
         extra += promote(doc, mentions, found, ctx, gaz, {i for i, _, _ in extra}, named)
     by_start = {m.start: m for m in mentions if m.label in PLACE_LABELS}
+    # A state or country the recogniser missed still qualifies the town before
+    # it ("MELBOURNE, AUSTRALIA").
+    by_start |= {sub.start: sub for _, sub, _ in extra if sub.start not in by_start}
     pairs = [(mentions[i], found[i]) for i in sorted(found)]
     pairs += [(sub, places) for _, sub, places in extra]
     out: list[Resolved] = []

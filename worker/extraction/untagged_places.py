@@ -6,7 +6,9 @@ that local news uses all the time:
 * datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —";
 * a legislator's party and home town: "Rep. Jane Smith, D-Chicopee";
 * after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook";
-* before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota".
+* before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota";
+* upper-case lists and captions, a town and its country or state: "SOUSSE,
+  TUNISIA", "RIYADH, SAUDI ARABIA" (the model tags few words in capitals).
 
 This module only proposes spans; ``place_repair`` keeps those that the gazetteer
 knows and, outside datelines, that lie in the state named after them or where the
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from worker.extraction.entities import Mention
 from worker.extraction.text import word_set
@@ -36,6 +38,8 @@ class Proposal:
     dateline: bool
     # The token after "<Town>, " when the frame is "before a comma and a state".
     state: int | None = None
+    # Either name of an upper-case "TOWN, COUNTRY" (see ``place_repair``).
+    pair: bool = False
 
 
 def _mention(doc: Doc, start: int, end: int) -> Mention:
@@ -64,6 +68,30 @@ def _title_end(doc: Doc, start: int, taken: set[int]) -> int:
     return end
 
 
+def upper_word(tok: Token) -> bool:
+    """A word in capitals ("SOUSSE"), not an initial or a pronoun "I"."""
+    return bool(tok.is_upper and tok.is_alpha and len(tok) > 1)
+
+
+def _upper_end(doc: Doc, start: int, taken: set[int]) -> int:
+    end = start
+    while end < len(doc) and end - start < MAX_WORDS and end not in taken and upper_word(doc[end]):
+        end += 1
+    return end
+
+
+def _upper_pair_end(doc: Doc, i: int, taken: set[int]) -> int | None:
+    """The end of an upper-case name on either side of "TOWN, COUNTRY"."""
+    end = _upper_end(doc, i, taken)
+    if end == i:
+        return None
+    if end + 1 < len(doc) and doc[end].text == "," and upper_word(doc[end + 1]):
+        return end
+    if i >= 2 and doc[i - 1].text == "," and upper_word(doc[i - 2]):
+        return end
+    return None
+
+
 def _after_party_or_preposition(doc: Doc, i: int) -> bool:
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTIES:
         return True
@@ -71,7 +99,7 @@ def _after_party_or_preposition(doc: Doc, i: int) -> bool:
 
 
 def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
-    """Spans in the four frames, outside the tokens already taken by entities.
+    """Spans in the five frames, outside the tokens already taken by entities.
 
     The state after "<Town>, " must itself be a recognised entity (in ``taken``).
     """
@@ -80,12 +108,17 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
     while i < len(doc):
         token = doc[i]
         end: int | None = None
-        dateline = False
+        dateline = pair = False
         if i in taken:
             pass
         elif token.is_sent_start and token.is_upper and token.is_alpha:
             end = dateline_end(doc, i)
             dateline = end is not None
+            if not dateline:
+                end = _upper_pair_end(doc, i, taken)
+                pair = end is not None
+        elif (end := _upper_pair_end(doc, i, taken)) is not None:
+            pair = True
         elif _after_party_or_preposition(doc, i):
             end = _title_end(doc, i, taken)
         elif doc[i].is_title:
@@ -96,7 +129,7 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
         if end is not None and end > i and not any(k in taken for k in range(i, end)):
             qualified = end + 1 < len(doc) and doc[end].text == ","
             out.append(Proposal(_mention(doc, i, end), dateline,
-                                end + 1 if qualified else None))
+                                end + 1 if qualified else None, pair))
             i = end
         else:
             i += 1
