@@ -21,16 +21,21 @@ JobStatus = Literal["queued", "processing", "done", "failed"]
 # Finished jobs are kept for a month: long enough to poll, short enough not to grow forever.
 _FINISHED_TTL_S = 30 * 24 * 3600
 
-# Set a job processing at a stage unless it is unknown (expired) or already done.
-# Atomic, so a copy of a task that the broker redelivered after the job finished
-# (a worker lost, a visibility timeout passed mid-task) cannot make a caller who
-# saw "done" see "processing" again; the copy itself is harmless, as indexing is
-# idempotent.
-_START = """
+# Set fields on a job unless it is unknown (expired) or already done; ARGV[1] is
+# the key's time to live (0: none), the rest field/value pairs. Atomic, so a copy
+# of a task that the broker redelivered after the job finished (a worker lost, a
+# visibility timeout passed mid-task) cannot make a caller who saw "done" see
+# "processing" or "failed" afterwards: the article is indexed, and the copy is
+# harmless, as indexing is idempotent.
+_UNLESS_DONE = """
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status or status == 'done' then return 0 end
-redis.call('HSET', KEYS[1], 'status', 'processing', 'stage', ARGV[1], 'updated_at', ARGV[2])
-redis.call('PERSIST', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+if tonumber(ARGV[1]) > 0 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+else
+  redis.call('PERSIST', KEYS[1])
+end
 return 1
 """
 
@@ -108,7 +113,15 @@ class JobStore:
 
     def start(self, job_id: str, stage: str) -> bool:
         """Mark the job processing at ``stage``; False if it is unknown or already done."""
-        return bool(self._r.eval(_START, 1, self._key(job_id), stage, _now()))
+        return self._unless_done(job_id, 0, status="processing", stage=stage)
+
+    def fail(self, job_id: str, error: str) -> bool:
+        """Mark the job failed; False if it is unknown or already done."""
+        return self._unless_done(job_id, _FINISHED_TTL_S, status="failed", error=error)
+
+    def _unless_done(self, job_id: str, ttl: int, **fields: str) -> bool:
+        pairs = [x for item in {**fields, "updated_at": _now()}.items() for x in item]
+        return bool(self._r.eval(_UNLESS_DONE, 1, self._key(job_id), ttl, *pairs))
 
     def update(self, job_id: str, **fields: Any) -> None:
         """Set fields on an existing job; a job unknown here (expired) is left alone."""

@@ -4,8 +4,8 @@ Keeping them here, rather than in the tasks, is what lets a task ignore where it
 sits in the pipeline: a job is "processing" while any of its tasks runs, "done"
 when a task finishes with no further task in its chain, and "failed" when a task
 fails for good, at which point its input goes to the dead-letter list. A done job
-stays done when the broker redelivers one of its tasks. Every task
-of one submission shares the chain's root id, which is the job id.
+stays done when the broker redelivers one of its tasks, whatever that copy does.
+Every task of one submission shares the chain's root id, which is the job id.
 
 Bookkeeping must never fail the work itself: if Redis is briefly away the task's
 own outcome stands and the record catches up with the next transition.
@@ -88,4 +88,4 @@ def _failed(
     # The dead letter first: it is what keeps the article; the job record only reports.
     _safely("dead letter", resources.dead_letters().push, letter)
     if job_id:
-        _safely("job failure", resources.jobs().update, job_id, status="failed", error=letter.error)
+        _safely("job failure", resources.jobs().fail, job_id, letter.error)
