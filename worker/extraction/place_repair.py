@@ -25,7 +25,7 @@ from worker.extraction.place_lookup import (
     place_word_frame,
 )
 from worker.extraction.text import fold, word_set
-from worker.extraction.untagged_places import dateline_end, propose, upper_word
+from worker.extraction.untagged_places import dateline_end, propose, upper_pair_role
 
 # How much of the other names' probable readings must lie in a region before an
 # unlabelled mention there is taken as a place (about one name's worth).
@@ -230,17 +230,16 @@ def _upper_pair_places(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
     """In capitals, "SOUSSE, TUNISIA": for the first name, the towns, counties or
     states called exactly that in the country or state after the comma; for the
     second, the country or state called exactly that. None outside that frame."""
-    if not m.text.isupper():
+    role = upper_pair_role(doc, m.start, m.end) if m.text.isupper() else None
+    if role is None:
         return []
     key = lookup_key(m)
     exact = [p for p in candidates_for(doc, m, gaz) if fold(p.name) == key]
-    if m.end + 1 < len(doc) and doc[m.end].text == "," and upper_word(doc[m.end + 1]):
-        states = _states_at(doc, m.end + 1, gaz)
-        return [p for p in exact if p.feature in {"PPL", "ADM1", "ADM2"}
-                and ((p.country_code, p.admin1) in states or (p.country_code, None) in states)]
-    if m.start >= 2 and doc[m.start - 1].text == "," and upper_word(doc[m.start - 2]):
+    if role == "area":
         return [p for p in exact if p.feature in {"PCLI", "ADM1"}]
-    return []
+    states = _states_at(doc, m.end + 1, gaz)
+    return [p for p in exact if p.feature in {"PPL", "ADM1", "ADM2"}
+            and ((p.country_code, p.admin1) in states or (p.country_code, None) in states)]
 
 
 def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, list[Place]]],

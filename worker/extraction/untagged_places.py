@@ -18,6 +18,7 @@ article is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -68,28 +69,32 @@ def _title_end(doc: Doc, start: int, taken: set[int]) -> int:
     return end
 
 
-def upper_word(tok: Token) -> bool:
+def _upper_word(tok: Token) -> bool:
     """A word in capitals ("SOUSSE"), not an initial or a pronoun "I"."""
     return bool(tok.is_upper and tok.is_alpha and len(tok) > 1)
 
 
 def _upper_end(doc: Doc, start: int, taken: set[int]) -> int:
     end = start
-    while end < len(doc) and end - start < MAX_WORDS and end not in taken and upper_word(doc[end]):
+    while end < len(doc) and end - start < MAX_WORDS and end not in taken and _upper_word(doc[end]):
         end += 1
     return end
+
+
+def upper_pair_role(doc: Doc, start: int, end: int) -> Literal["town", "area"] | None:
+    """Which name of an upper-case "TOWN, COUNTRY" (or "TOWN, STATE") the words
+    ``doc[start:end]`` are, if they are one."""
+    if end + 1 < len(doc) and doc[end].text == "," and _upper_word(doc[end + 1]):
+        return "town"
+    if start >= 2 and doc[start - 1].text == "," and _upper_word(doc[start - 2]):
+        return "area"
+    return None
 
 
 def _upper_pair_end(doc: Doc, i: int, taken: set[int]) -> int | None:
     """The end of an upper-case name on either side of "TOWN, COUNTRY"."""
     end = _upper_end(doc, i, taken)
-    if end == i:
-        return None
-    if end + 1 < len(doc) and doc[end].text == "," and upper_word(doc[end + 1]):
-        return end
-    if i >= 2 and doc[i - 1].text == "," and upper_word(doc[i - 2]):
-        return end
-    return None
+    return end if end > i and upper_pair_role(doc, i, end) is not None else None
 
 
 def _after_party_or_preposition(doc: Doc, i: int) -> bool:
