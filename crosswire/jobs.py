@@ -22,7 +22,7 @@ JobStatus = Literal["queued", "processing", "done", "failed"]
 _FINISHED_TTL_S = 30 * 24 * 3600
 
 # Set fields on a job unless it is unknown (expired) or already done; ARGV[1] is
-# the key's time to live (0: none), the rest field/value pairs. Atomic, so a copy
+# the key's time to live (0: none, see ``_ttl``), the rest field/value pairs. Atomic, so a copy
 # of a task that the broker redelivered after the job finished (a worker lost, a
 # visibility timeout passed mid-task) cannot make a caller who saw "done" see
 # "processing" or "failed" afterwards: the article is indexed, and the copy is
@@ -38,6 +38,11 @@ else
 end
 return 1
 """
+
+
+def _ttl(status: object) -> int:
+    """Seconds a job record is kept after this status; 0 while it is not finished."""
+    return _FINISHED_TTL_S if status in ("done", "failed") else 0
 
 
 class Job(BaseModel):
@@ -113,14 +118,15 @@ class JobStore:
 
     def start(self, job_id: str, stage: str) -> bool:
         """Mark the job processing at ``stage``; False if it is unknown or already done."""
-        return self._unless_done(job_id, 0, status="processing", stage=stage)
+        return self._unless_done(job_id, status="processing", stage=stage)
 
     def fail(self, job_id: str, error: str) -> bool:
         """Mark the job failed; False if it is unknown or already done."""
-        return self._unless_done(job_id, _FINISHED_TTL_S, status="failed", error=error)
+        return self._unless_done(job_id, status="failed", error=error)
 
-    def _unless_done(self, job_id: str, ttl: int, **fields: str) -> bool:
+    def _unless_done(self, job_id: str, **fields: str) -> bool:
         pairs = [x for item in {**fields, "updated_at": _now()}.items() for x in item]
+        ttl = _ttl(fields["status"])
         return bool(self._r.eval(_UNLESS_DONE, 1, self._key(job_id), ttl, *pairs))
 
     def update(self, job_id: str, **fields: Any) -> None:
@@ -134,8 +140,8 @@ class JobStore:
         mapping["updated_at"] = _now()
         pipe = self._r.pipeline()
         pipe.hset(key, mapping=mapping)
-        if fields.get("status") in ("done", "failed"):
-            pipe.expire(key, _FINISHED_TTL_S)
+        if ttl := _ttl(fields.get("status")):
+            pipe.expire(key, ttl)
         else:
             pipe.persist(key)
         pipe.execute()

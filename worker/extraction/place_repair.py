@@ -25,7 +25,12 @@ from worker.extraction.place_lookup import (
     place_word_frame,
 )
 from worker.extraction.text import fold, word_set
-from worker.extraction.untagged_places import dateline_end, propose, upper_pair_role
+from worker.extraction.untagged_places import (
+    PairRole,
+    dateline_end,
+    propose,
+    upper_pair_role,
+)
 
 # How much of the other names' probable readings must lie in a region before an
 # unlabelled mention there is taken as a place (about one name's worth).
@@ -159,7 +164,9 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
             continue
-        if m.label not in PLACE_LABELS and (paired := _upper_pair_places(doc, m, gaz)):
+        if (m.label not in PLACE_LABELS and (role := _upper_role(doc, m)) is not None
+                and (paired := _upper_pair_places(doc, m, role, candidates_for(doc, m, gaz),
+                                                  gaz))):
             # "KARACHI, PAKISTAN" in a list in capitals, tagged as an organisation.
             found[i] = paired
             m.label = "GPE"
@@ -226,15 +233,18 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     return extra
 
 
-def _upper_pair_places(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
-    """In capitals, "SOUSSE, TUNISIA": for the first name, the towns, counties or
-    states called exactly that in the country or state after the comma; for the
-    second, the country or state called exactly that. None outside that frame."""
-    role = upper_pair_role(doc, m.start, m.end) if m.text.isupper() else None
-    if role is None:
-        return []
+def _upper_role(doc: Doc, m: Mention) -> PairRole | None:
+    """Which name of an upper-case "TOWN, COUNTRY" the mention is, if it is one."""
+    return upper_pair_role(doc, m.start, m.end) if m.text.isupper() else None
+
+
+def _upper_pair_places(doc: Doc, m: Mention, role: PairRole,
+                       candidates: list[Place], gaz: Gazetteer) -> list[Place]:
+    """In capitals, "SOUSSE, TUNISIA": for the town, those of its candidates called
+    exactly that in the country or state after the comma (towns, counties or
+    states); for the area, the country or state called exactly that."""
     key = lookup_key(m)
-    exact = [p for p in candidates_for(doc, m, gaz) if fold(p.name) == key]
+    exact = [p for p in candidates if fold(p.name) == key]
     if role == "area":
         return [p for p in exact if p.feature in {"PCLI", "ADM1"}]
     states = _states_at(doc, m.end + 1, gaz)
@@ -260,7 +270,8 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     for proposal in propose(doc, taken):
         m = proposal.mention
         candidates = candidates_for(doc, m, gaz)
-        paired = _upper_pair_places(doc, m, gaz) if proposal.pair else []
+        role = _upper_role(doc, m) if proposal.pair else None
+        paired = _upper_pair_places(doc, m, role, candidates, gaz) if role else []
         if paired:
             candidates = paired
         elif not proposal.dateline:

@@ -81,7 +81,11 @@ def _upper_end(doc: Doc, start: int, taken: set[int]) -> int:
     return end
 
 
-def upper_pair_role(doc: Doc, start: int, end: int) -> Literal["town", "area"] | None:
+# Which name of an upper-case "TOWN, COUNTRY" (or "TOWN, STATE") a span is.
+PairRole = Literal["town", "area"]
+
+
+def upper_pair_role(doc: Doc, start: int, end: int) -> PairRole | None:
     """Which name of an upper-case "TOWN, COUNTRY" (or "TOWN, STATE") the words
     ``doc[start:end]`` are, if they are one."""
     if end + 1 < len(doc) and doc[end].text == "," and _upper_word(doc[end + 1]):
