@@ -505,3 +505,25 @@ def test_upper_case_words_that_are_not_a_town_in_the_named_country_stay_out() ->
     text = "TARGET, FRANCE and ATTACKER, EGYPT were the column headings of the table."
     names = [loc.text for loc in extract(text, outlet="cnn.com").locations]
     assert "TARGET" not in names and "ATTACKER" not in names
+
+
+def test_abbreviated_saints_and_mounts_in_capitals_and_datelines() -> None:
+    # "ST." was split into a word and a full stop, leaving "LOUIS" (Louisville,
+    # Illinois); GeoNames spells out "Saint Cloud".
+    text = "Shootings in ST. LOUIS, MISSOURI and ST. CLOUD, MINNESOTA left two dead."
+    places = {loc.text: loc for loc in extract(text, outlet="nytimes.com").locations}
+    got = {name: (places[name].name, places[name].region) if name in places else None
+           for name in ("ST. LOUIS", "ST. CLOUD")}
+    assert got == {"ST. LOUIS": ("St. Louis", "Missouri"),
+                   "ST. CLOUD": ("Saint Cloud", "Minnesota")}
+    assert "LOUIS" not in places
+    dateline = extract("ST. PAUL (AP) — The mayor said the city was calm.",
+                       outlet="apnews.com").locations
+    assert [(loc.text, loc.name, loc.region) for loc in dateline] == [
+        ("ST. PAUL", "Saint Paul", "Minnesota")]
+
+
+def test_an_abbreviated_town_is_looked_up_spelled_out_too() -> None:
+    text = "The candidate spoke in Mt. Vernon, Ohio, after a stop in Columbus."
+    town = _loc(extract(text, outlet="nytimes.com").locations, "Mt. Vernon")
+    assert (town.name, town.region) == ("Mount Vernon", "Ohio")

@@ -18,6 +18,7 @@ from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 
 from worker.extraction.aliases import get_aliases
@@ -43,12 +44,22 @@ def _patterns(nlp: Language) -> list[dict[str, Any]]:
 # common slip in web copy, split off as they would with a space.
 _GLUED_QUOTES = [r"(?<=[\w,.!?:;])[“”](?=\w)", r"(?<=\w)[,:;](?=[“”]\w)"]
 
+# The tokenizer keeps "St." and "Mt." whole but splits their capitals, as wire
+# copy and datelines write them ("ST. LOUIS (AP)"), into a word and a full stop;
+# the town then reads as "LOUIS" (Louisville) and the sentence may end after "ST".
+_UPPER_ABBREVIATIONS = ("St.", "Mt.")
+
 
 def configure(nlp: Language) -> Language:
     """Add the line-break and alias components to a loaded English pipeline."""
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    for abbreviation in _UPPER_ABBREVIATIONS:
+        if abbreviation in tokenizer.rules:
+            tokens = tokenizer.rules[abbreviation]
+            tokenizer.add_special_case(abbreviation.upper(),
+                                       [{**t, ORTH: t[ORTH].upper()} for t in tokens])
     if LINE_BREAKS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -135,7 +135,27 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
         if regions:
             return regions
     key = lookup_key(m)
-    return namesakes_first(gaz.lookup(key), key)
+    places = gaz.lookup(key)
+    full = spelled_out(key)
+    if full != key:
+        # GeoNames lists "Mt Vernon" only among the other names of the one in
+        # Illinois: the towns called "Mount Vernon" are candidates too.
+        known = {p.geonames_id for p in places}
+        places += [p for p in gaz.lookup(full) if p.geonames_id not in known and _called(p, full)]
+    return namesakes_first(places, key)
+
+
+# The abbreviations a place name opens with ("St. Cloud", "MT. VERNON"), spelled
+# out as GeoNames mostly writes them.
+_SPELLED_OUT = {"st": "saint", "mt": "mount", "ft": "fort"}
+
+
+def spelled_out(key: str) -> str:
+    """A folded name with its opening abbreviation spelled out: "st cloud" ->
+    "saint cloud", so "ST. CLOUD" is called what GeoNames calls "Saint Cloud"."""
+    first, _, rest = key.partition(" ")
+    word = _SPELLED_OUT.get(first)
+    return f"{word} {rest}" if word and rest else key
 
 
 def namesakes_first(places: list[Place], key: str) -> list[Place]:
@@ -157,7 +177,8 @@ def _called(place: Place, key: str) -> bool:
     words = fold(place.name).split()
     if len(words) > 1 and words[-1] in REGION_WORDS | TOWN_WORDS:
         words = words[:-1]
-    return " ".join(words) == key or fold(place.name) == key
+    key = spelled_out(key)
+    return spelled_out(" ".join(words)) == key or spelled_out(fold(place.name)) == key
 
 
 def _title_run(span: Span) -> bool:

@@ -23,6 +23,7 @@ from worker.extraction.place_lookup import (
     locative_frame,
     lookup_key,
     place_word_frame,
+    spelled_out,
 )
 from worker.extraction.text import fold, word_set
 from worker.extraction.untagged_places import (
@@ -243,8 +244,8 @@ def _upper_pair_places(doc: Doc, m: Mention, role: PairRole,
     """In capitals, "SOUSSE, TUNISIA": for the town, those of its candidates called
     exactly that in the country or state after the comma (towns, counties or
     states); for the area, the country or state called exactly that."""
-    key = lookup_key(m)
-    exact = [p for p in candidates if fold(p.name) == key]
+    key = spelled_out(lookup_key(m))
+    exact = [p for p in candidates if spelled_out(fold(p.name)) == key]
     if role == "area":
         return [p for p in exact if p.feature in {"PCLI", "ADM1"}]
     states = _states_at(doc, m.end + 1, gaz)

@@ -52,13 +52,22 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     """End of an upper-case run opening a sentence and followed by a dash or comma."""
     end = start
     while end < len(doc) and end - start < MAX_WORDS + 1 and (
-        (doc[end].is_upper and doc[end].is_alpha)
+        (doc[end].is_upper and doc[end].is_alpha) or _upper_abbreviation(doc[end])
         or (doc[end].text == "." and end > start and doc[end - 1].is_upper)
     ):
         end += 1
     if end == start or end >= len(doc) or len(doc[start:end].text) < 3:
         return None
-    return end if doc[end].text in DASHES | {","} else None
+    after = _agency_end(doc, end)
+    return end if after < len(doc) and doc[after].text in DASHES | {","} else None
+
+
+def _agency_end(doc: Doc, i: int) -> int:
+    """Past a wire agency's credit after a dateline ("ST. LOUIS (AP) —")."""
+    if (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
+            and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+        return i + 3
+    return i
 
 
 def _title_end(doc: Doc, start: int, taken: set[int]) -> int:
@@ -69,9 +78,15 @@ def _title_end(doc: Doc, start: int, taken: set[int]) -> int:
     return end
 
 
+def _upper_abbreviation(tok: Token) -> bool:
+    """An abbreviation in capitals that the tokenizer keeps whole ("ST.", "MT.")."""
+    return bool(tok.is_upper and len(tok) > 2 and tok.text.endswith(".")
+                and tok.text[:-1].isalpha())
+
+
 def _upper_word(tok: Token) -> bool:
-    """A word in capitals ("SOUSSE"), not an initial or a pronoun "I"."""
-    return bool(tok.is_upper and tok.is_alpha and len(tok) > 1)
+    """A word in capitals ("SOUSSE", "ST."), not an initial or a pronoun "I"."""
+    return bool(tok.is_upper and len(tok) > 1 and (tok.is_alpha or _upper_abbreviation(tok)))
 
 
 def _upper_end(doc: Doc, start: int, taken: set[int]) -> int:
@@ -120,7 +135,7 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
         dateline = pair = False
         if i in taken:
             pass
-        elif token.is_sent_start and token.is_upper and token.is_alpha:
+        elif token.is_sent_start and _upper_word(token):
             end = dateline_end(doc, i)
             dateline = end is not None
             if not dateline:
