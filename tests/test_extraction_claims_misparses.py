@@ -252,6 +252,15 @@ def test_relative_clause_the_parser_took_for_the_cues_complement() -> None:
     # An addressee before the clause is not part of it.
     told = _by_cue("She told reporters the plan was dead.", "told")
     assert told.content.text == "the plan was dead"
+    # The same after a particle's object (from the seed article): the participle
+    # describes the alliance.
+    text = ("It points to an emerging military alliance between Russia and Assad’s "
+            "other main allies – Iran and Hezbollah – focused on recapturing areas of "
+            "northwestern Syria that were seized by insurgents in rapid advances earlier "
+            "this year.")
+    claim = _by_cue(text, "points to")
+    assert claim.content.text.startswith("an emerging military alliance")
+    assert claim.content.text.endswith("rapid advances earlier this year")
 
 
 def test_quotation_inside_a_leading_participle_clause_is_not_the_cues() -> None:

@@ -309,7 +309,8 @@ def _complement(cue: Token, cue_end: int) -> list[int]:
     for child in cue.rights:
         if child.dep_ in {"ccomp", "xcomp"}:
             first = child.left_edge.i
-            if child.dep_ == "xcomp" or _bare_infinitive(child) or _reduced_relative(cue, child):
+            if (child.dep_ == "xcomp" or _bare_infinitive(child)
+                    or _reduced_relative(cue, child, cue_end)):
                 for other in cue.rights:
                     if other.dep_ == "dobj" and cue_end <= other.i < first:
                         first = other.left_edge.i
@@ -383,15 +384,18 @@ def _bare_infinitive(clause: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in clause.children)
 
 
-def _reduced_relative(cue: Token, clause: Token) -> bool:
-    """'cited remarks Trump had made about Machado as examples of ...': a clause
-    right after the object with no conjunction, of a verb that names no
-    addressee, is the object's relative clause the parser took for the cue's
-    complement; the object is part of the content."""
+def _reduced_relative(cue: Token, clause: Token, cue_end: int) -> bool:
+    """'cited remarks Trump had made about Machado as examples of ...', 'points
+    to an alliance – Iran and Hezbollah – focused on recapturing ...': a clause
+    right after the object (or the particle's object) with no conjunction, of a
+    verb that names no addressee, is the object's relative clause the parser
+    took for the cue's complement; the object is part of the content."""
     if cue.lemma_.lower() in ADDRESSEE_CUES or any(c.dep_ == "mark" for c in clause.children):
         return False
-    return any(o.dep_ == "dobj" and o.right_edge.i + 1 == clause.left_edge.i
-               for o in cue.rights)
+    objects = [o for o in cue.rights if o.dep_ == "dobj"]
+    objects += [o for p in cue.rights if p.dep_ == "prep" and p.i == cue_end - 1
+                for o in p.children if o.dep_ == "pobj"]
+    return any(o.right_edge.i + 1 == clause.left_edge.i for o in objects)
 
 
 def _unmarked_clause(cue: Token, cue_end: int) -> list[int]:
