@@ -527,3 +527,34 @@ def test_an_abbreviated_town_is_looked_up_spelled_out_too() -> None:
     text = "The candidate spoke in Mt. Vernon, Ohio, after a stop in Columbus."
     town = _loc(extract(text, outlet="nytimes.com").locations, "Mt. Vernon")
     assert (town.name, town.region) == ("Mount Vernon", "Ohio")
+    text = "The St. Charles County Police Department in Missouri said he died at home."
+    county = _loc(extract(text, outlet="foxnews.com").locations, "St. Charles County")
+    assert (county.name, county.feature) == ("Saint Charles County", "ADM2")
+
+
+def test_a_town_named_like_its_state_is_the_town() -> None:
+    # A place does not qualify itself: "New York, N.Y." is the city.
+    text = "The senator flew to New York, N.Y., on Monday to meet donors before the vote."
+    town = _loc(extract(text, outlet="nytimes.com").locations, "New York")
+    assert (town.name, town.feature) == ("New York City", "PPL")
+    text = ("The attacks in capitals: 241 stories NEW YORK, NY; SEASIDE PARK AND "
+            "ELIZABETH, NJ. 269 stories ST. CLOUD, MN, US September, 2016.")
+    places = {loc.text: loc for loc in extract(text, outlet="cnn.com").locations}
+    assert (places["NEW YORK"].name, places["NEW YORK"].feature) == ("New York City", "PPL")
+    # A state's postal code qualifies the town before it.
+    assert (places["ST. CLOUD"].name, places["ST. CLOUD"].region) == ("Saint Cloud", "Minnesota")
+
+
+def test_saint_abbreviated_reaches_a_country_spelled_out() -> None:
+    text = "The poet died at home in St. Lucia, the Caribbean island nation, on Friday."
+    place = _loc(extract(text, outlet="nytimes.com").locations, "St. Lucia")
+    assert (place.country_code, place.kind) == ("LC", "country")
+
+
+def test_a_capitalised_pair_the_recogniser_gave_another_kind_is_a_place() -> None:
+    # The model took "NICE" for a work of art and "ST. CLOUD" for a product.
+    text = ("86 stories NICE, FRANCE July, 2016 TARGET: 86 killed by truck. "
+            "269 stories ST. CLOUD, MN, US September, 2016.")
+    places = {loc.text: loc for loc in extract(text, outlet="cnn.com").locations}
+    assert (places["NICE"].name, places["NICE"].country_code) == ("Nice", "FR")
+    assert (places["ST. CLOUD"].name, places["ST. CLOUD"].region) == ("Saint Cloud", "Minnesota")

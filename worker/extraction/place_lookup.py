@@ -128,20 +128,23 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
         # "Platte Co.": the abbreviation is always the county, never the company.
         words[-1] = "county"
     if len(words) > 1 and words[-1] in REGION_WORDS:
-        regions = [p for p in gaz.lookup(" ".join(words)) if p.feature.startswith("ADM")]
-        if regions:
-            return regions
-        regions = [p for p in gaz.lookup(" ".join(words[:-1])) if p.feature.startswith("ADM")]
-        if regions:
-            return regions
+        # "St. Charles County" is "Saint Charles County" in GeoNames.
+        for name in (" ".join(words), " ".join(words[:-1])):
+            for spelling in dict.fromkeys((name, spelled_out(name))):
+                regions = [p for p in gaz.lookup(spelling) if p.feature.startswith("ADM")]
+                if regions:
+                    return regions
     key = lookup_key(m)
     places = gaz.lookup(key)
     full = spelled_out(key)
     if full != key:
         # GeoNames lists "Mt Vernon" only among the other names of the one in
-        # Illinois: the towns called "Mount Vernon" are candidates too.
+        # Illinois: the towns called "Mount Vernon" are candidates too, and the
+        # country called "Saint Lucia". Not a province or a county: abbreviated,
+        # "St. Louis" is not the Senegalese region, nor "St. Joseph" a county.
         known = {p.geonames_id for p in places}
-        places += [p for p in gaz.lookup(full) if p.geonames_id not in known and _called(p, full)]
+        places += [p for p in gaz.lookup(full) if p.geonames_id not in known
+                   and p.feature in {"PPL", "PCLI"} and spelled_out(fold(p.name)) == full]
     return namesakes_first(places, key)
 
 
@@ -166,12 +169,12 @@ def namesakes_first(places: list[Place], key: str) -> list[Place]:
     the places called so. "Palmyra" still reaches Tadmur, as Syria has no town
     called Palmyra, and a province keeps its short name ("Henan" for Henan Sheng).
     """
-    own = {p.country_code for p in places if _called(p, key)}
-    return [p for p in places if p.feature not in {"PPL", "ADM2"} or _called(p, key)
+    own = {p.country_code for p in places if called(p, key)}
+    return [p for p in places if p.feature not in {"PPL", "ADM2"} or called(p, key)
             or p.country_code not in own]
 
 
-def _called(place: Place, key: str) -> bool:
+def called(place: Place, key: str) -> bool:
     """The place's own name is this, give or take a region or town word ("Clay
     County", "New York City")."""
     words = fold(place.name).split()

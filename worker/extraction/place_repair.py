@@ -12,18 +12,18 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from worker.extraction.aliases import get_aliases
-from worker.extraction.entities import Mention
-from worker.extraction.gazetteer import Gazetteer, Place
+from worker.extraction.entities import LABELS, Mention
+from worker.extraction.gazetteer import Gazetteer, Place, us_state_codes
 from worker.extraction.geo_context import Context, own_country
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
     REGION_WORDS,
+    called,
     candidates_for,
     embedded,
     locative_frame,
     lookup_key,
     place_word_frame,
-    spelled_out,
 )
 from worker.extraction.text import fold, word_set
 from worker.extraction.untagged_places import (
@@ -244,13 +244,15 @@ def _upper_pair_places(doc: Doc, m: Mention, role: PairRole,
     """In capitals, "SOUSSE, TUNISIA": for the town, those of its candidates called
     exactly that in the country or state after the comma (towns, counties or
     states); for the area, the country or state called exactly that."""
-    key = spelled_out(lookup_key(m))
-    exact = [p for p in candidates if spelled_out(fold(p.name)) == key]
+    key = lookup_key(m)
+    exact = [p for p in candidates if called(p, key)]
     if role == "area":
         return [p for p in exact if p.feature in {"PCLI", "ADM1"}]
     states = _states_at(doc, m.end + 1, gaz)
-    return [p for p in exact if p.feature in {"PPL", "ADM1", "ADM2"}
-            and ((p.country_code, p.admin1) in states or (p.country_code, None) in states)]
+    inside = [p for p in exact if p.feature in {"PPL", "ADM1", "ADM2"}
+              and ((p.country_code, p.admin1) in states or (p.country_code, None) in states)]
+    # "NEW YORK, NY" is the city, not the state it names.
+    return [p for p in inside if p.feature == "PPL"] or inside
 
 
 def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, list[Place]]],
@@ -264,7 +266,10 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     ("Elbow Lake, Minn."), counts; in capitals, "SOUSSE, TUNISIA" is the town in
     the country named and that country.
     """
-    taken = {k for e in doc.ents for k in range(e.start, e.end)}
+    # In capitals the recogniser's labels are unreliable: a name it took for a
+    # kind extraction does not keep ("ST. CLOUD" as a product) may be proposed.
+    taken = {k for e in doc.ents if e.label_ in LABELS or not e.text.isupper()
+             for k in range(e.start, e.end)}
     taken |= {k for m in mentions for k in range(m.start, m.end)}
     taken |= {k for _, m, _ in extra for k in range(m.start, m.end)}
     out: list[tuple[int, Mention, list[Place]]] = []
@@ -293,6 +298,9 @@ def _states_at(doc: Doc, index: int | None, gaz: Gazetteer) -> set[tuple[str, st
     and (country, None) for a country named in capitals ("SAUDI ARABIA")."""
     if index is None:
         return set()
+    if doc[index].text in us_state_codes():
+        # "St. Cloud, MN": GeoNames knows few states by their postal code.
+        return {("US", doc[index].text)}
     upper = doc[index].is_upper
     end = index + 1
     while end < len(doc) and end - index < 3 and (

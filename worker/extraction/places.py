@@ -100,7 +100,9 @@ def _qualified(doc: Doc, m: Mention, candidates: list[Place], by_start: dict[int
         # "between Canada, Mexico and ...": a country after a country is a list.
         return candidates
     areas = [p for p in qualifier_places if p.feature in {"PCLI", "ADM1"}]
-    inside = [c for c in candidates if any(
+    # A place is not qualified by itself: "New York, N.Y." is the city.
+    own = {a.geonames_id for a in areas}
+    inside = [c for c in candidates if c.geonames_id not in own and any(
         c.country_code == a.country_code and (a.feature == "PCLI" or c.admin1 == a.admin1)
         for a in areas)]
     return inside or candidates
