@@ -552,9 +552,16 @@ def test_saint_abbreviated_reaches_a_country_spelled_out() -> None:
 
 
 def test_a_capitalised_pair_the_recogniser_gave_another_kind_is_a_place() -> None:
-    # The model took "NICE" for a work of art and "ST. CLOUD" for a product.
+    # The model took "NICE" for a work of art, "ST. CLOUD" for a product, and
+    # only "TIZI" of "TIZI OUZOU" for an organisation.
     text = ("86 stories NICE, FRANCE July, 2016 TARGET: 86 killed by truck. "
-            "269 stories ST. CLOUD, MN, US September, 2016.")
-    places = {loc.text: loc for loc in extract(text, outlet="cnn.com").locations}
+            "269 stories ST. CLOUD, MN, US September, 2016. "
+            "12 stories TIZI OUZOU, ALGERIA in May.")
+    extraction = extract(text, outlet="cnn.com")
+    places = {loc.text: loc for loc in extraction.locations}
     assert (places["NICE"].name, places["NICE"].country_code) == ("Nice", "FR")
     assert (places["ST. CLOUD"].name, places["ST. CLOUD"].region) == ("Saint Cloud", "Minnesota")
+    assert (places["TIZI OUZOU"].name, places["TIZI OUZOU"].country_code) == ("Tizi Ouzou", "DZ")
+    # The entity is the whole town, no longer an organisation called "TIZI".
+    assert [(e.text, e.label) for e in extraction.entities if "TIZI" in e.text] == [
+        ("TIZI OUZOU", "GPE")]

@@ -31,6 +31,7 @@ from worker.extraction.untagged_places import (
     dateline_end,
     propose,
     upper_pair_role,
+    upper_town_end,
 )
 
 # How much of the other names' probable readings must lie in a region before an
@@ -165,6 +166,11 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
     for i, m in enumerate(mentions):
         if i in found or i in skip or get_aliases().find(m.text):
             continue
+        if m.label not in PLACE_LABELS and (grown := _grown_town(doc, m, gaz)) is not None:
+            # "TIZI" tagged an organisation, "OUZOU" untagged, before ", ALGERIA".
+            whole, found[i] = grown
+            m.end, m.end_char, m.text, m.label = whole.end, whole.end_char, whole.text, "GPE"
+            continue
         if (m.label not in PLACE_LABELS and (role := _upper_role(doc, m)) is not None
                 and (paired := _upper_pair_places(doc, m, role, candidates_for(doc, m, gaz),
                                                   gaz))):
@@ -237,6 +243,17 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
 def _upper_role(doc: Doc, m: Mention) -> PairRole | None:
     """Which name of an upper-case "TOWN, COUNTRY" the mention is, if it is one."""
     return upper_pair_role(doc, m.start, m.end) if m.text.isupper() else None
+
+
+def _grown_town(doc: Doc, m: Mention, gaz: Gazetteer) -> tuple[Mention, list[Place]] | None:
+    """The whole upper-case town a mention is the start of, with its places."""
+    end = upper_town_end(doc, m.start, m.end) if m.text.isupper() else None
+    if end is None:
+        return None
+    span = doc[m.start:end]
+    whole = Mention(m.start, end, m.start_char, span.end_char, span.text, m.label)
+    places = _upper_pair_places(doc, whole, "town", candidates_for(doc, whole, gaz), gaz)
+    return (whole, places) if places else None
 
 
 def _upper_pair_places(doc: Doc, m: Mention, role: PairRole,

@@ -110,6 +110,17 @@ def upper_pair_role(doc: Doc, start: int, end: int) -> PairRole | None:
     return None
 
 
+def upper_town_end(doc: Doc, start: int, end: int) -> int | None:
+    """The end of an upper-case town of "TOWN, COUNTRY" that the recogniser tagged
+    only in part ("TIZI" of "TIZI OUZOU, ALGERIA", "MT." of "MT. VERNON, OHIO"):
+    ``doc[start:end]`` runs on over untagged words in capitals to the comma."""
+    stop = end
+    while (stop < len(doc) and stop - start < MAX_WORDS and not doc[stop].ent_type_
+           and _upper_word(doc[stop])):
+        stop += 1
+    return stop if stop > end and upper_pair_role(doc, start, stop) == "town" else None
+
+
 def _upper_pair_end(doc: Doc, i: int, taken: set[int]) -> int | None:
     """The end of an upper-case name on either side of "TOWN, COUNTRY"."""
     end = _upper_end(doc, i, taken)
