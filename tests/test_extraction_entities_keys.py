@@ -387,3 +387,22 @@ def test_summary_counts_and_first_positions() -> None:
     assert [r.first for r in result.entity_summary] == sorted(
         r.first for r in result.entity_summary
     )
+
+
+def test_places_the_recogniser_missed_are_entities_too() -> None:
+    # The dateline's town and the lawmaker's home town are found by place
+    # resolution, not by the recogniser; an entity filter must find them as the
+    # place filter does. The state inside "the Minnesota Department of Health"
+    # stays a location only: the department is the entity there.
+    result = extract(
+        "ELBOW LAKE, Minn. — Rep. John Smith, R-Parkers Prairie, said the "
+        "Minnesota Department of Health would review the plan."
+    )
+    by_text = {e.text: e for e in result.entities}
+    places = {loc.text: loc.key for loc in result.locations}
+    assert by_text["ELBOW LAKE"].key == places["ELBOW LAKE"]
+    assert by_text["Parkers Prairie"].key == places["Parkers Prairie"]
+    assert by_text["ELBOW LAKE"].label == "GPE"
+    assert "Minnesota" in places and "Minnesota" not in by_text
+    starts = [e.start for e in result.entities]
+    assert starts == sorted(starts)

@@ -56,7 +56,8 @@ def extract_from_doc(doc: Doc, gaz: Gazetteer, language: str | None = "en",
     for r in resolved:
         r.mention.key = f"geo:{r.place.geonames_id}"
         r.mention.name = r.place.name
-    entities = [_entity(m) for m in found]
+    entities = [_entity(m) for m in sorted(found + _untagged(found, resolved),
+                                           key=lambda m: m.start)]
     locations = [places.to_location(r) for r in resolved]
     return Extraction(
         language=language,
@@ -68,6 +69,16 @@ def extract_from_doc(doc: Doc, gaz: Gazetteer, language: str | None = "en",
         lemmas=content_lemmas(doc),
         entity_summary=summarise(entities),
     )
+
+
+def _untagged(found: list[Mention], resolved: list[places.Resolved]) -> list[Mention]:
+    """Places resolution found where the recogniser tagged nothing ("ST. CLOUD,
+    Minn." in a dateline, "from Penacook"): entities too, so that an entity
+    filter finds what the place filter finds. A place inside a longer name
+    ("Ohio" in "Ohio Department of Health") is not: the name is the entity."""
+    taken = {k for m in found for k in range(m.start, m.end)}
+    return [r.mention for r in resolved
+            if not taken.intersection(range(r.mention.start, r.mention.end))]
 
 
 def _entity(m: Mention) -> Entity:
