@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from worker.extraction.gazetteer import get_gazetteer
 from worker.extraction.geo_context import outlet_country, outlet_homes
 from worker.extraction.model import Location
@@ -565,3 +567,37 @@ def test_a_capitalised_pair_the_recogniser_gave_another_kind_is_a_place() -> Non
     # The entity is the whole town, no longer an organisation called "TIZI".
     assert [(e.text, e.label) for e in extraction.entities if "TIZI" in e.text] == [
         ("TIZI OUZOU", "GPE")]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # The article's country is no evidence for a village against a capital or a
+    # metropolis abroad with its name.
+    ("The United States cannot withdraw from Paris for about two years, an American "
+     "law professor said. The U.S. president signed the order in Washington on "
+     "Tuesday, and officials in Oklahoma and West Virginia welcomed it.", "Paris", "FR"),
+    ("Historian David Starkey compared Brexit to Henry VIII's break from Rome. Britain, "
+     "England and London were at the centre of the empire, he said, unlike New York.",
+     "Rome", "IT"),
+    # A country is a country by any of its names.
+    ("Last week, the U.S. Treasury said the Soviet Union's debt to Macedonia was paid "
+     "off. American and Russian officials met in New York and Washington to discuss the "
+     "debt owed by the United States.", "Macedonia", "MK"),
+    # A country after a country is a list, not a qualifier ("America" is not a
+    # state in which Russia, Ohio, lies).
+    ("Hailing from countries including Syria, Saudi Arabia, Egypt, Russia, America, "
+     "Pakistan and Ghana, the artists use ancient poetry.", "Russia", "RU"),
+])
+def test_a_famous_place_is_not_pulled_to_a_namesake_by_the_country_alone(
+        text: str, name: str, country: str) -> None:
+    assert _loc(extract(text).locations, name).country_code == country
+
+
+def test_a_town_in_a_longer_name_is_the_town_named_elsewhere() -> None:
+    # "New York" must not carry Boston, New York, into "Boston University" while
+    # the bare "Boston" is Massachusetts'.
+    result = extract("Walcott taught for decades at Boston University, and spent time "
+                     "in New York and Boston as well as St. Lucia.")
+    bostons = [loc for loc in result.locations if loc.text == "Boston"]
+    assert len(bostons) == 2
+    assert {loc.region for loc in bostons} == {"Massachusetts"}
+

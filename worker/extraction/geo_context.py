@@ -205,6 +205,9 @@ class Context:
     capitals: frozenset[int] = frozenset()
     # Per name, the population of the biggest town called exactly that.
     famous: dict[str, int] = field(default_factory=dict)
+    # Per name, the population and country of the biggest national capital or
+    # metropolis called exactly that, or country called so by any of its names.
+    eminent: dict[str, tuple[int, str]] = field(default_factory=dict)
     # Names that are exactly a national capital's.
     capital_names: set[str] = field(default_factory=set)
     # States and provinces the article names by their own names.
@@ -217,8 +220,11 @@ class Context:
 
     def settle(self, named: dict[str, list[Place]], rounds: int = 2) -> None:
         """Weigh each name's candidates by the others' current readings."""
+        # A country counts by any of its names: "Macedonia" and "Palestine" are
+        # countries before they are towns in Ohio and Texas.
         self.famous = {key: max((p.population for p in found
-                                 if p.feature == "PPL" and fold(p.name) == key), default=0)
+                                 if (p.feature == "PPL" and fold(p.name) == key)
+                                 or p.feature == "PCLI"), default=0)
                        for key, found in named.items()}
         self.capital_names = {key for key, found in named.items()
                               if any(self.capital_called(p, key) for p in found)}
@@ -227,8 +233,22 @@ class Context:
         # carry its Georgian namesake's state to "Shannon".
         readings = {key: [area] if (area := sole_reading(key, found, self)) else found
                     for key, found in named.items()}
-        self.states = {(p.country_code, p.admin1) for found in readings.values()
-                       for p in found if len(found) == 1 and p.feature == "ADM1"}
+        # "New York" names the city as often as the state: it says nothing of
+        # which of the state's villages the article means (Boston or
+        # Philadelphia, New York), as a metropolis says nothing of its suburbs.
+        metropolitan = {key for key, found in named.items()
+                        if any(p.feature == "PPL" and p.population >= METROPOLIS
+                               for p in found)}
+        self.states = {(p.country_code, p.admin1) for key, found in readings.items()
+                       for p in found if len(found) == 1 and p.feature == "ADM1"
+                       and key not in metropolitan}
+        self.eminent = {key: max(((p.population, p.country_code) for p in found
+                                  if p.feature == "PCLI" or (
+                                      p.feature == "PPL" and fold(p.name) == key
+                                      and (p.geonames_id in self.capitals
+                                           or p.population >= METROPOLIS))),
+                                 default=(0, ""))
+                        for key, found in named.items()}
         probable: list[Place] = []
         for _ in range(rounds):
             own: dict[str, _Mass] = {}
@@ -248,7 +268,8 @@ class Context:
                         continue
                     if place.country_code:
                         mass.countries[place.country_code] += share
-                    if place.admin1 and place.feature != "PCLI":
+                    if place.admin1 and place.feature != "PCLI" and not (
+                            place.feature == "ADM1" and key in metropolitan):
                         mass.regions[(place.country_code, place.admin1)] += share
                     cell = _cell(place)
                     if cell is not None and place.population < METROPOLIS:
@@ -320,13 +341,19 @@ HOME_MIN_POPULATION = 1000
 POPULATION = 0.8
 # A place this size is worth naming by any of its names, and points to its country.
 ANCHOR_POPULATION = 100_000
-# A town this big, and this many times bigger than a namesake, overshadows it.
+# A town (or a country, by any of its names) this big, and this many times bigger
+# than a namesake, overshadows it.
 FAMOUS = 100_000
 OVERSHADOWED = 5
 # ... and this many times bigger still, it leaves the namesake only what lies near it
 # (about one other name's worth of readings in the same or a next one-degree cell).
 DWARFED = 100
 NEAR_ENOUGH = 1.0
+# ... and this many times bigger, it leaves the namesake only that even where the
+# article names the namesake's state.
+VANISHING = 1000
+# Less than this of other names' readings in a state is nothing named there.
+NAMED_THERE = 0.1
 # A place this big (a city, or a county around one) is named for its own sake:
 # it says nothing of which of the villages around it the article means.
 METROPOLIS = 1_000_000
@@ -372,14 +399,19 @@ def score(place: Place, key: str, ctx: Context, region_word: bool) -> float:
     # The name's own readings are left out, so a lone name gets no support.
     country, region, near = ctx.support(place, key)
     overshadowed = _overshadowed(place, key, ctx)
-    distant = (near < NEAR_ENOUGH and (place.country_code, place.admin1) not in ctx.states
-               and _dwarfed(place, key, ctx))
+    # A village a thousand times smaller than its namesake needs neighbours named,
+    # not only its state: "Boston" beside "Pennsylvania" is not Boston, PA (545).
+    distant = near < NEAR_ENOUGH and _dwarfed(place, key, ctx) and (
+        (place.country_code, place.admin1) not in ctx.states
+        or _outsized(place, key, ctx, VANISHING))
     if not distant:
         value += REGION_VOTE * _saturate(region)
     value += NEAR_VOTE * _saturate(near)
-    if overshadowed or (distant and key in ctx.capital_names):
+    eclipsed = region < NAMED_THERE and _eclipsed(place, key, ctx)
+    if overshadowed or (distant and key in ctx.capital_names) or eclipsed:
         # Nor its country, beside a national capital of its name: "VIENNA" in a
-        # report that names the US and Russia is still Austria's.
+        # report that names the US and Russia is still Austria's, and "Paris" in
+        # one that names only American places still France's.
         return value
     total = sum(ctx.countries.values())
     if total and place.country_code in ctx.countries:
@@ -401,6 +433,24 @@ def _dwarfed(place: Place, key: str, ctx: Context) -> bool:
     """
     abroad = ctx.outlet is not None and place.country_code != ctx.outlet
     return _outsized(place, key, ctx, OVERSHADOWED if abroad else DWARFED)
+
+
+def _eclipsed(place: Place, key: str, ctx: Context) -> bool:
+    """Whether a national capital, a metropolis or a country abroad has this name and
+    DWARFED / 2 times this town's size, and the article does not name the town's
+    state: then, unless ``score`` finds other places of the state named, the
+    town's country is no evidence for it.
+
+    An American report that says "withdraw from Paris" means the capital, however
+    American the rest of it is. The town's state, named, or other places in it
+    still are evidence ("Paris, a town in Texas"; Alexandria beside Pineville
+    and Rapides Parish).
+    """
+    population, country = ctx.eminent.get(key, (0, ""))
+    return (key != ctx.home and place.feature in {"PPL", "ADM2"}
+            and country != place.country_code
+            and (place.country_code, place.admin1) not in ctx.states
+            and 2 * population >= DWARFED * max(place.population, 1))
 
 
 def _overshadowed(place: Place, key: str, ctx: Context) -> bool:

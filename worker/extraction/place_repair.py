@@ -234,9 +234,14 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             # ("the Ministry of Foreign Affairs of Ukraine said", "the Anderson
             # County Sheriff's Office said").
             continue
+        if key in named:
+            # Named as a place elsewhere: read as there ("Boston University"
+            # beside "New York and Boston").
+            extra.append((i, sub, areas or places))
+            continue
         local = [p for p in places if likely_town(p, key, ctx, sub.text)]
-        if key in named or areas or local:
-            extra.append((i, sub, areas or local or places))
+        if areas or local:
+            extra.append((i, sub, areas or local))
     return extra
 
 

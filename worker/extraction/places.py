@@ -95,11 +95,13 @@ def _qualified(doc: Doc, m: Mention, candidates: list[Place], by_start: dict[int
     if qualifier is None:
         return candidates
     qualifier_places = gaz.lookup(lookup_key(qualifier))
-    if (own_country(lookup_key(qualifier), qualifier_places, None) is not None
-            and own_country(lookup_key(m), candidates, None) is not None):
-        # "between Canada, Mexico and ...": a country after a country is a list.
-        return candidates
     areas = [p for p in qualifier_places if p.feature in {"PCLI", "ADM1"}]
+    if own_country(lookup_key(m), candidates, None) is not None and (
+            own_country(lookup_key(qualifier), qualifier_places, None) is not None
+            or all(a.feature == "PCLI" for a in areas)):
+        # "between Canada, Mexico and ...", "Egypt, Russia, America, Pakistan": a
+        # country after a country, whatever it is called there, is a list.
+        return candidates
     # A place is not qualified by itself: "New York, N.Y." is the city.
     own = {a.geonames_id for a in areas}
     inside = [c for c in candidates if c.geonames_id not in own and any(
