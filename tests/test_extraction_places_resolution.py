@@ -602,7 +602,6 @@ def test_a_town_in_a_longer_name_is_the_town_named_elsewhere() -> None:
     assert {loc.region for loc in bostons} == {"Massachusetts"}
 
 
-
 def test_a_named_state_alone_does_not_give_a_village_a_famous_name() -> None:
     # Boston, Pennsylvania, has 545 people; the article names Pennsylvania, but
     # nothing near that Boston.

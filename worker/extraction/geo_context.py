@@ -352,6 +352,9 @@ NEAR_ENOUGH = 1.0
 # ... and this many times bigger, it leaves the namesake only that even where the
 # article names the namesake's state.
 VANISHING = 1000
+# A national capital, metropolis or country abroad this many times bigger than a
+# namesake leaves it no country vote unless something in its state is named.
+ECLIPSED = 50
 # Less than this of other names' readings in a state is nothing named there.
 NAMED_THERE = 0.1
 # A place this big (a city, or a county around one) is named for its own sake:
@@ -436,8 +439,8 @@ def _dwarfed(place: Place, key: str, ctx: Context) -> bool:
 
 
 def _eclipsed(place: Place, key: str, ctx: Context) -> bool:
-    """Whether a national capital, a metropolis or a country abroad has this name and
-    DWARFED / 2 times this town's size, and the article does not name the town's
+    """Whether a national capital, a metropolis or a country abroad has this name
+    and ECLIPSED times this town's size, and the article does not name the town's
     state: then, unless ``score`` finds other places of the state named, the
     town's country is no evidence for it.
 
@@ -450,7 +453,7 @@ def _eclipsed(place: Place, key: str, ctx: Context) -> bool:
     return (key != ctx.home and place.feature in {"PPL", "ADM2"}
             and country != place.country_code
             and (place.country_code, place.admin1) not in ctx.states
-            and 2 * population >= DWARFED * max(place.population, 1))
+            and population >= ECLIPSED * max(place.population, 1))
 
 
 def _overshadowed(place: Place, key: str, ctx: Context) -> bool:

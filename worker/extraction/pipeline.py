@@ -74,8 +74,9 @@ def extract_from_doc(doc: Doc, gaz: Gazetteer, language: str | None = "en",
 def _untagged(found: list[Mention], resolved: list[places.Resolved]) -> list[Mention]:
     """Places resolution found where the recogniser tagged nothing ("ELBOW LAKE,
     Minn." in a dateline, "R-Parkers Prairie" after a lawmaker's name): entities
-    too, so that an entity filter finds what the place filter finds. A place inside a longer name
-    ("Ohio" in "Ohio Department of Health") is not: the name is the entity."""
+    too, so that an entity filter finds what the place filter finds. A place
+    inside a longer name ("Ohio" in "Ohio Department of Health") is not: the name
+    is the entity."""
     taken = {k for m in found for k in range(m.start, m.end)}
     return [r.mention for r in resolved
             if not taken.intersection(range(r.mention.start, r.mention.end))]
