@@ -22,6 +22,8 @@ MIN_RATIO = 0.15
 # Below this many words (a headline, a caption) the stop-word share is noisy, so
 # the best-scoring language is taken if it scores at all.
 SHORT_TEXT_WORDS = 30
+# Stop words by which another language must beat English to be taken instead.
+TIE_WORDS = 1
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SCRIPTS = (
@@ -47,12 +49,14 @@ def detect_language(text: str) -> str | None:
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
     if len(words) < MIN_WORDS:
         return None
-    best, best_ratio = None, 0.0
-    for code in CANDIDATES:
-        stops = _stop_words(code)
-        ratio = sum(1 for w in words if w in stops) / len(words)
-        if ratio > best_ratio:
-            best, best_ratio = code, ratio
+    hits = {code: sum(1 for w in words if w in _stop_words(code)) for code in CANDIDATES}
+    best = max(CANDIDATES, key=lambda code: hits[code])
+    if best != "en" and hits["en"] >= hits[best] - TIE_WORDS:
+        # Short English text full of names can lose by a word to a list that has
+        # "in", "met" and "des" ("Iowa Sen. Joni Ernst met ... in Des Moines"):
+        # the language the pipeline reads takes a near tie.
+        best = "en"
+    best_ratio = hits[best] / len(words)
     if best_ratio >= MIN_RATIO or (len(words) < SHORT_TEXT_WORDS and best_ratio > 0):
         return best
     return None
