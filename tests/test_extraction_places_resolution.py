@@ -609,3 +609,34 @@ def test_a_named_state_alone_does_not_give_a_village_a_famous_name() -> None:
                      "The governor of Pennsylvania declared an emergency.")
     assert _loc(result.locations, "Boston").region == "Massachusetts"
     assert _loc(result.locations, "Philadelphia").region == "Pennsylvania"
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    # A state named in a list is not where a company is based.
+    ("The Toronto-based company has plants in Ohio, Michigan and Indiana, the company "
+     "said.", "Toronto", ("CA", "Ontario")),
+    ("Dallas-based AT&T said on Monday that it would cut jobs in Missouri and Kansas.",
+     "Dallas", ("US", "Texas")),
+    # "New York-based" is the city, not the state.
+    ("A New York-based rights group said the arrests in Cairo were unlawful.", "New York",
+     ("US", "New York")),
+    # A namesake in the state the article is about keeps its chance.
+    ("The Portland-based firm has offices in Bangor and Augusta, Maine.", "Portland",
+     ("US", "Maine")),
+])
+def test_where_a_company_is_based_is_the_famous_town(
+        text: str, name: str, place: tuple[str, str]) -> None:
+    found = _loc(extract(text).locations, name)
+    assert (found.country_code, found.region) == place
+    assert found.kind == "city"
+
+
+def test_a_place_before_based_is_found_whatever_the_recogniser_tagged() -> None:
+    # The model takes "Sanaa" for a person and "Manchester" for a product here, and
+    # "Faith" opening a sentence is no town.
+    result = extract("Reprieve, a London-based group, and a Sanaa-based human rights "
+                     "worker told CNN that 23 civilians were killed. New entries such as "
+                     "Manchester-based babywear company Brecrest Fashion grew. Faith-based "
+                     "groups said they would help.")
+    assert [(loc.text, loc.country_code) for loc in result.locations] == [
+        ("London", "GB"), ("Sanaa", "YE"), ("Manchester", "GB")]

@@ -15,6 +15,7 @@ from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.text import fold, word_set
+from worker.extraction.untagged_places import based_after
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words naming an area around a place: "Homs province", "the region of Hama".
@@ -87,6 +88,11 @@ def place_word_frame(doc: Doc, mention: Mention) -> bool:
         return True
     before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in TOWN_WORDS
+
+
+def based_frame(doc: Doc, mention: Mention) -> bool:
+    """True for "Toronto-based", "a New York-based group": where something is based."""
+    return based_after(doc, mention.end)
 
 
 def locative_frame(doc: Doc, mention: Mention) -> bool:

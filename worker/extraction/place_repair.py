@@ -14,10 +14,11 @@ from spacy.tokens import Doc
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import LABELS, Mention
 from worker.extraction.gazetteer import Gazetteer, Place, us_state_codes
-from worker.extraction.geo_context import Context, own_country
+from worker.extraction.geo_context import FAMOUS, Context, own_country
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
     REGION_WORDS,
+    based_frame,
     called,
     candidates_for,
     embedded,
@@ -28,6 +29,7 @@ from worker.extraction.place_lookup import (
 from worker.extraction.text import fold, word_set
 from worker.extraction.untagged_places import (
     PairRole,
+    based_after,
     dateline_end,
     propose,
     upper_pair_role,
@@ -147,7 +149,8 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
 
     A whole ORG/PERSON mention that neither speaks nor is spoken to is a place
     when the article names the same place elsewhere, when a word calls it one
-    ("Gambella region", "the city of al-Bab"), when it opens a dateline, when it
+    ("Gambella region", "the city of al-Bab"), when it opens a dateline or comes
+    before "-based" ("a Sanaa-based rights worker"), when it
     sits in a locative frame and is a likely town (``likely_town``), or when it
     is exactly the name of a town in the article's state and no word of a longer
     personal name ("Henry" after "Chiquita Raquel Henry"); it is relabelled GPE
@@ -197,7 +200,8 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
                           if plausible(p, key, ctx) or in_country(p, key, ctx)
                           ] if place_word_frame(doc, m) else []
                 framed = (bool(worded) or (bool(likely) and locative_frame(doc, m))
-                          or _dateline(doc, m))
+                          or _dateline(doc, m)
+                          or (based_frame(doc, m) and bool(_based_places(key, candidates, ctx))))
                 own = _own_town(m, candidates, ctx) if key not in people else []
                 if candidates and (key in named or framed or own):
                     # Named as a place elsewhere: the place named there ("a win
@@ -290,7 +294,9 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     """
     # In capitals the recogniser's labels are unreliable: a name it took for a
     # kind extraction does not keep ("ST. CLOUD" as a product) may be proposed.
-    taken = {k for e in doc.ents if e.label_ in LABELS or not e.text.isupper()
+    # So are they before "-based" ("Manchester" as a product).
+    taken = {k for e in doc.ents
+             if e.label_ in LABELS or not (e.text.isupper() or based_after(doc, e.end))
              for k in range(e.start, e.end)}
     taken |= {k for m in mentions for k in range(m.start, m.end)}
     taken |= {k for _, m, _ in extra for k in range(m.start, m.end)}
@@ -302,6 +308,8 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
         paired = _upper_pair_places(doc, m, role, candidates, gaz) if role else []
         if paired:
             candidates = paired
+        elif proposal.based:
+            candidates = _based_places(lookup_key(m), candidates, ctx)
         elif not proposal.dateline:
             key = lookup_key(m)
             states = _states_at(doc, proposal.state, gaz)
@@ -313,6 +321,17 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
         if candidates:
             out.append((-1, m, candidates))
     return out
+
+
+def _based_places(key: str, candidates: list[Place], ctx: Context) -> list[Place]:
+    """What "X-based" may name: a country, a town or state called exactly X where the
+    article is, or a famous town ("Wolfsburg-based" in any paper; a "Sahel-based"
+    group is not in Burkina Faso's Sahel province)."""
+    country = own_country(key, candidates, ctx.home)
+    if country is not None:
+        return [country]
+    return [p for p in candidates if fold(p.name) == key and p.feature in {"PPL", "ADM1", "ADM2"}
+            and (plausible(p, key, ctx) or (p.feature == "PPL" and p.population >= FAMOUS))]
 
 
 def _states_at(doc: Doc, index: int | None, gaz: Gazetteer) -> set[tuple[str, str | None]]:

@@ -25,6 +25,11 @@ from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.geo_context import (
     ANCHOR_POPULATION,
+    DWARFED,
+    FAMOUS,
+    METROPOLIS,
+    NEAR_ENOUGH,
+    OVERSHADOWED,
     Context,
     outlet_country,
     outlet_homes,
@@ -35,6 +40,7 @@ from worker.extraction.geo_context import (
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
+    based_frame,
     candidates_for,
     demonym,
     lookup_key,
@@ -46,6 +52,10 @@ from worker.extraction.place_lookup import (
 from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
 from worker.extraction.text import fold
 from worker.extraction.untagged_places import dateline_end
+
+# Names' worth of the article's other places in one state that make it where the
+# article mostly is, beyond naming the state once in a list.
+STATE_OF_THE_ARTICLE = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +188,41 @@ def _place_for(doc: Doc, m: Mention, candidates: list[Place], ctx: Context,
     if _dateline(doc, m):
         towns = [p for p in candidates if p.feature == "PPL"] or candidates
         return choose(towns, key, ctx)
+    if based_frame(doc, m):
+        candidates = _where_based(candidates, key, ctx)
     return choose(candidates, key, ctx, region_word)
+
+
+def _where_based(candidates: list[Place], key: str, ctx: Context) -> list[Place]:
+    """Where a company or group is "X-based": the famous town called X.
+
+    Organisations are based in cities, and in the big one of a name: "a
+    Toronto-based bank" in a report whose list of states names Ohio is not in
+    Toronto, Ohio, nor "a Dallas-based firm" in Dallas County, Missouri, and "a
+    New York-based group" is in the city, not the state. A namesake with the
+    article's other places around it, or the local paper's own town, keeps its
+    chance; countries ("Georgia-based") are left to the usual reading.
+    """
+    if key == ctx.home or any(p.feature == "PCLI" for p in candidates):
+        return candidates
+    towns = [p for p in candidates if p.feature == "PPL"
+             and (fold(p.name) == key or p.population >= METROPOLIS)]
+    big = max(towns, key=lambda p: p.population, default=None)
+    if big is None or big.population < FAMOUS:
+        return candidates
+    return [p for p in candidates if p is big or _based_here(p, key, big, ctx)]
+
+
+def _based_here(place: Place, key: str, big: Place, ctx: Context) -> bool:
+    """Whether a namesake of the famous town may still be where something is based:
+    a town of a fifth its size or more, one with the article's places around it,
+    or one in the state where the article mostly is ("a Portland-based firm with
+    offices in Bangor and Augusta, Maine"), unless a hundred times smaller."""
+    _, region, near = ctx.support(place, key)
+    return ((place.feature == "PPL" and OVERSHADOWED * place.population >= big.population)
+            or near >= NEAR_ENOUGH
+            or (region >= STATE_OF_THE_ARTICLE
+                and DWARFED * place.population >= big.population))
 
 
 def _kind(place: Place, region_word: bool) -> PlaceKind:

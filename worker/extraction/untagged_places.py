@@ -1,12 +1,13 @@
 """Place names the recogniser left untagged, found by the frames news writes them in.
 
-The small English model misses many small-town names, most of all in three frames
-that local news uses all the time:
+The small English model misses many small-town names, most of all in frames
+that news uses all the time:
 
 * datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —";
 * a legislator's party and home town: "Rep. Jane Smith, D-Chicopee";
 * after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook";
 * before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota";
+* before "-based": "a Sanaa-based rights worker", "Wolfsburg-based Volkswagen";
 * upper-case lists and captions, a town and its country or state: "SOUSSE,
   TUNISIA", "RIYADH, SAUDI ARABIA" (the model tags few words in capitals).
 
@@ -41,6 +42,8 @@ class Proposal:
     state: int | None = None
     # Either name of an upper-case "TOWN, COUNTRY" (see ``place_repair``).
     pair: bool = False
+    # Where something is based: "Sanaa-based", "a Manchester-based company".
+    based: bool = False
 
 
 def _mention(doc: Doc, start: int, end: int) -> Mention:
@@ -68,6 +71,11 @@ def _agency_end(doc: Doc, i: int) -> int:
             and doc[i + 1].is_upper and doc[i + 1].is_alpha):
         return i + 3
     return i
+
+
+def based_after(doc: Doc, end: int) -> bool:
+    """Whether "-based" follows the words ending at ``end`` ("Toronto-based")."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
 
 
 def _title_end(doc: Doc, start: int, taken: set[int]) -> int:
@@ -134,7 +142,7 @@ def _after_party_or_preposition(doc: Doc, i: int) -> bool:
 
 
 def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
-    """Spans in the five frames, outside the tokens already taken by entities.
+    """Spans in the six frames, outside the tokens already taken by entities.
 
     The state after "<Town>, " must itself be a recognised entity (in ``taken``).
     """
@@ -143,7 +151,7 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
     while i < len(doc):
         token = doc[i]
         end: int | None = None
-        dateline = pair = False
+        dateline = pair = based = False
         if i in taken:
             pass
         elif token.is_sent_start and _upper_word(token):
@@ -158,13 +166,15 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
             end = _title_end(doc, i, taken)
         elif doc[i].is_title:
             end = _title_end(doc, i, taken)
+            # A capital opening a sentence may be any word's ("Faith-based").
+            based = based_after(doc, end) and (not token.is_sent_start or token.pos_ == "PROPN")
             state = end + 1
-            if not (state < len(doc) and doc[end].text == "," and state in taken):
+            if not based and not (state < len(doc) and doc[end].text == "," and state in taken):
                 end = None
         if end is not None and end > i and not any(k in taken for k in range(i, end)):
             qualified = end + 1 < len(doc) and doc[end].text == ","
             out.append(Proposal(_mention(doc, i, end), dateline,
-                                end + 1 if qualified else None, pair))
+                                end + 1 if qualified else None, pair, based))
             i = end
         else:
             i += 1
