@@ -640,3 +640,35 @@ def test_a_place_before_based_is_found_whatever_the_recogniser_tagged() -> None:
                      "groups said they would help.")
     assert [(loc.text, loc.country_code) for loc in result.locations] == [
         ("London", "GB"), ("Sanaa", "YE"), ("Manchester", "GB")]
+
+
+def test_a_generic_word_inside_a_name_is_not_the_town_of_that_name() -> None:
+    # University, Florida; Union, New Jersey; Energy, Illinois: each lies in a
+    # state the text names, yet inside these names each word is only itself.
+    result = extract("At Southeast University in Gainesville, Florida, students watched "
+                     "the State of the Union address. In Trenton, New Jersey, the Energy "
+                     "and Commerce Committee's chair, from Illinois, spoke.")
+    assert [loc.text for loc in result.locations] == [
+        "Gainesville", "Florida", "Trenton", "New Jersey", "Illinois"]
+
+
+@pytest.mark.parametrize("text", [
+    "In many Gulf states, most people are employed by the state, said an expert in Texas "
+    "and Florida.",
+    "Helicopters fired rockets at ISIL positions in Mosul's Old City, as residents of "
+    "Philadelphia, Pennsylvania, watched.",
+])
+def test_regions_and_quarters_named_by_what_they_are_are_not_towns(text: str) -> None:
+    # Gulf County, Florida, and Old City, Pennsylvania, lie in states the text names.
+    names = [loc.text for loc in extract(text).locations]
+    assert "Gulf" not in names and "Old City" not in names
+
+
+def test_a_character_the_article_names_as_a_person_is_not_a_village() -> None:
+    text = ("LeFou tries to come to terms with feelings for Gaston. The film's main "
+            "antagonist Gaston is played by Luke Evans, who grew up in Wales.")
+    assert [loc.text for loc in extract(text).locations] == ["Wales"]
+    # In a place's frame the name is still the town.
+    assert _loc(extract("Police in Gaston said the man was arrested. Gaston told "
+                        "reporters he lived in South Carolina.").locations,
+                "Gaston").region == "South Carolina"

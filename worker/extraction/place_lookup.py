@@ -37,7 +37,19 @@ WORLD_REGIONS = frozenset(fold(name) for name in (
     "balkans", "baltic", "baltics", "scandinavia", "siberia", "patagonia", "new england",
     "appalachia", "midwest", "caribbean", "latin america", "central america",
     "horn of africa", "sub-saharan africa", "southeast asia", "central asia", "east asia",
-    "south asia", "eurasia", "asia-pacific", "indo-pacific", "mediterranean", "arctic"))
+    "south asia", "eurasia", "asia-pacific", "indo-pacific", "mediterranean", "arctic",
+    "gulf", "persian gulf", "arabian gulf", "sahel",
+    # A city's quarter, named by what it is: "Mosul's Old City" is no Pennsylvania town.
+    "old city"))
+# Words that name what an institution is, and are also the names of small towns
+# (University, Florida; Union, New Jersey; Energy, Illinois): inside a longer name
+# ("Southeast University", "State of the Union", "the Energy and Commerce
+# Committee") they are that word, not the town. Alone they may be the town
+# ("stabbed in Independence").
+GENERIC = word_set(
+    """university college institute center centre union energy commerce industry
+    justice congress bank herald press mission liberty independence republic
+    enterprise security unity progress""")
 DIRECTIONS = word_set(
     """north south east west northern southern eastern western central northeast
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
@@ -244,7 +256,8 @@ def _leading_place(doc: Doc, m: Mention, start: int, stop: int, gaz: Gazetteer
         span = doc[start:end]
         if not _title_run(span) or (end - start > 1 and doc[end - 1].lower_ == "state"):
             continue
-        if all(t.lower_ in DIRECTIONS for t in span):
+        if all(t.lower_ in DIRECTIONS for t in span) or (end - start == 1
+                                                           and span[0].lower_ in GENERIC):
             continue
         sub = Mention(start, end, span.start_char, span.end_char, span.text, "GPE")
         candidates = candidates_for(doc, sub, gaz)

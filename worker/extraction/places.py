@@ -37,19 +37,27 @@ from worker.extraction.geo_context import (
     score,
     sole_reading,
 )
+from worker.extraction.given_names import is_given_name
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
     based_frame,
     candidates_for,
     demonym,
+    locative_frame,
     lookup_key,
     named_after,
     people_of_region,
     place_word_frame,
     region_frame,
 )
-from worker.extraction.place_repair import PLAUSIBLE_REGION, plausible, promote, untagged
+from worker.extraction.place_repair import (
+    BIG_TOWN,
+    PLAUSIBLE_REGION,
+    plausible,
+    promote,
+    untagged,
+)
 from worker.extraction.text import fold
 from worker.extraction.untagged_places import dateline_end
 
@@ -239,10 +247,11 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
     inside organisation names come back as new mentions (not in ``mentions``).
     """
     found: dict[int, list[Place]] = {}
+    persons = {lookup_key(m) for m in mentions if m.label == "PERSON"}
     for i, m in enumerate(mentions):
         if m.label in PLACE_LABELS:
             candidates = candidates_for(doc, m, gaz)
-            if candidates:
+            if candidates and not _character(doc, m, candidates, persons):
                 found[i] = candidates
     ctx = _context(mentions, found, gaz, outlet)
     labelled = len(found)
@@ -274,6 +283,24 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer, outlet: str | Non
         if _anchored(place, lookup_key(m), ctx):
             out.append(Resolved(m, place, _kind(place, region_word)))
     return out
+
+
+def _character(doc: Doc, m: Mention, candidates: list[Place], persons: set[str]) -> bool:
+    """Whether a given name the recogniser tagged as a place here, and as a person
+    elsewhere in the article, is the person: "Laurel" and "Gaston" in a review of a
+    series or a film are characters, not Laurel, Maryland, or Gaston, South
+    Carolina. A big town, a state or a country keeps its name ("Jordan",
+    "Victoria"), and so does a name in a place's frame ("in Laurel", "Laurel,
+    Md.", a dateline)."""
+    key = lookup_key(m)
+    if key not in persons or " " in key or not is_given_name(m.text):
+        return False
+    qualified = (m.end + 1 < len(doc) and doc[m.end].text == ","
+                 and doc[m.end + 1].ent_type_ in PLACE_LABELS)
+    small = all(p.feature == "ADM2" or (p.feature == "PPL" and p.population < BIG_TOWN)
+                for p in candidates)
+    return (small and not qualified
+            and not (locative_frame(doc, m) or place_word_frame(doc, m) or _dateline(doc, m)))
 
 
 def _named_after(mentions: list[Mention], found: dict[int, list[Place]], ctx: Context,
