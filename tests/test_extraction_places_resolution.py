@@ -672,3 +672,12 @@ def test_a_character_the_article_names_as_a_person_is_not_a_village() -> None:
     assert _loc(extract("Police in Gaston said the man was arrested. Gaston told "
                         "reporters he lived in South Carolina.").locations,
                 "Gaston").region == "South Carolina"
+
+
+def test_a_nationality_tagged_as_a_place_is_its_people_not_a_town() -> None:
+    # "Kazakh" is one of Petropavl's other names in GeoNames; the gazetteer's own
+    # demonym for Kazakhstan is "Kazakhstani".
+    result = extract("Baratov, a Canadian and Kazakh national, was arrested in Canada. "
+                     "Talks in the Kazakh capital Astana resume on Monday.")
+    assert [(loc.text, loc.country_code) for loc in result.locations] == [
+        ("Canada", "CA"), ("Astana", "KZ")]

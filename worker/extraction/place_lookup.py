@@ -9,6 +9,8 @@ read the frame it sits in; choosing among the candidates is ``places``' job.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
 from worker.extraction.aliases import get_aliases
@@ -118,7 +120,28 @@ def locative_frame(doc: Doc, mention: Mention) -> bool:
 
 
 def demonym(key: str, gaz: Gazetteer) -> str | None:
-    return gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
+    """The country whose people ``key`` names: the gazetteer's one demonym per
+    country ("Kazakhstani"), else the curated nationality adjectives ("Kazakh")."""
+    found = gaz.demonyms.get(key) or gaz.demonyms.get(key.removesuffix("s"))
+    if found is None and (country := _nationalities().get(key.removesuffix("s"))):
+        found = next((p.country_code for p in gaz.lookup(country) if p.kind == "country"), None)
+    return found
+
+
+@cache
+def _nationalities() -> dict[str, str]:
+    """Folded nationality adjective -> folded country name, from the alias table."""
+    return {fold(adjective): country
+            for country, adjective in get_aliases().nationality.items()}
+
+
+def people_word(key: str, gaz: Gazetteer) -> str | None:
+    """The country of a demonym that is no place's own name: "Kazakh" (also one of
+    Petropavl's many names) tagged as a place is the people, not the town."""
+    cc = demonym(key, gaz)
+    if cc is None or any(fold(p.name) == key for p in gaz.lookup(key)):
+        return None
+    return cc
 
 
 def people_of_region(key: str, gaz: Gazetteer) -> Place | None:
@@ -153,6 +176,8 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
                 if regions:
                     return regions
     key = lookup_key(m)
+    if people_word(key, gaz) is not None:
+        return []
     places = gaz.lookup(key)
     full = spelled_out(key)
     if full != key:

@@ -48,6 +48,7 @@ from worker.extraction.place_lookup import (
     lookup_key,
     named_after,
     people_of_region,
+    people_word,
     place_word_frame,
     region_frame,
 )
@@ -81,8 +82,8 @@ def _explicit_countries(mentions: list[Mention], gaz: Gazetteer, outlet: str | N
         key = lookup_key(m)
         if m.label in PLACE_LABELS:
             found = gaz.lookup(key)
-            if not found:
-                # A demonym given or tagged as a place ("Palestinian").
+            if not found or people_word(key, gaz) is not None:
+                # A demonym given or tagged as a place ("Palestinian", "Kazakh").
                 people = demonym(key, gaz)
                 if people:
                     weights[people] += 1
