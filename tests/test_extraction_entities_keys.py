@@ -406,3 +406,18 @@ def test_places_the_recogniser_missed_are_entities_too() -> None:
     assert "Minnesota" in places and "Minnesota" not in by_text
     starts = [e.start for e in result.entities]
     assert starts == sorted(starts)
+
+
+def test_news_agencies_are_organisations_whatever_the_model_took_them_for() -> None:
+    # The model tags "Xinhua" as a place in the first sentence (Xinhua is also a
+    # town in Hebei) and as a person in the second.
+    result = extract("The talks in Geneva would resume, Xinhua reported. Photo by Xinhua. "
+                     "Agence France-Presse and AFP both quoted the Associated Press.")
+    agencies = {(e.text, e.label, e.key) for e in result.entities if e.label != "GPE"}
+    assert agencies == {
+        ("Xinhua", "ORG", "org:xinhua"),
+        ("Agence France-Presse", "ORG", "org:agence-france-presse"),
+        ("AFP", "ORG", "org:agence-france-presse"),
+        ("Associated Press", "ORG", "org:associated-press"),
+    }
+    assert [loc.text for loc in result.locations] == ["Geneva"]

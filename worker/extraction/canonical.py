@@ -111,6 +111,12 @@ def _org_names(mentions: list[Mention]) -> dict[int, str]:
 
 def canonicalise(mentions: list[Mention]) -> None:
     """Fill in ``key`` and ``name`` of every mention (places are refined later)."""
+    for m in mentions:
+        # A curated organisation is one, whatever the model took it for: "Xinhua
+        # reported" is no town, "Photo by Xinhua" no person.
+        entry = _curated(m)
+        if entry is not None and entry.label == "ORG":
+            m.label = "ORG"
     _relabel_people(mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     resolved = resolve_people([m.text for m in people], [m.honorific for m in people])
