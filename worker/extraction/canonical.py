@@ -111,10 +111,10 @@ def _org_names(mentions: list[Mention]) -> dict[int, str]:
 
 def canonicalise(mentions: list[Mention]) -> None:
     """Fill in ``key`` and ``name`` of every mention (places are refined later)."""
-    for m in mentions:
+    curated = [_curated(m) for m in mentions]
+    for m, entry in zip(mentions, curated, strict=True):
         # A curated organisation is one, whatever the model took it for: "Xinhua
         # reported" is no town, "Photo by Xinhua" no person.
-        entry = _curated(m)
         if entry is not None and entry.label == "ORG":
             m.label = "ORG"
     _relabel_people(mentions)
@@ -126,7 +126,7 @@ def canonicalise(mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         if m.label == "PERSON":
             continue
-        entry = _curated(m) if i not in orgs else None
+        entry = curated[i] if i not in orgs else None
         if entry is not None:
             m.name = entry.name
             m.key = entry.key or f"{PREFIX[m.label]}:{key_slug(entry.name)}"

@@ -17,7 +17,6 @@ from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
 from worker.extraction.text import fold, word_set
-from worker.extraction.untagged_places import based_after
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words naming an area around a place: "Homs province", "the region of Hama".
@@ -104,11 +103,6 @@ def place_word_frame(doc: Doc, mention: Mention) -> bool:
     return before is not None and before[1].lower_ == "of" and before[0].lower_ in TOWN_WORDS
 
 
-def based_frame(doc: Doc, mention: Mention) -> bool:
-    """True for "Toronto-based", "a New York-based group": where something is based."""
-    return based_after(doc, mention.end)
-
-
 def locative_frame(doc: Doc, mention: Mention) -> bool:
     if region_frame(doc, mention):
         return True
@@ -135,13 +129,13 @@ def _nationalities() -> dict[str, str]:
             for country, adjective in get_aliases().nationality.items()}
 
 
-def people_word(key: str, gaz: Gazetteer) -> str | None:
+def people_word(key: str, found: list[Place], gaz: Gazetteer) -> str | None:
     """The country of a demonym that is no place's own name: "Kazakh" (also one of
-    Petropavl's many names) tagged as a place is the people, not the town."""
-    cc = demonym(key, gaz)
-    if cc is None or any(fold(p.name) == key for p in gaz.lookup(key)):
+    Petropavl's many names) tagged as a place is the people, not the town.
+    ``found`` is what the gazetteer holds under ``key``."""
+    if any(fold(p.name) == key for p in found):
         return None
-    return cc
+    return demonym(key, gaz)
 
 
 def people_of_region(key: str, gaz: Gazetteer) -> Place | None:
@@ -176,9 +170,9 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
                 if regions:
                     return regions
     key = lookup_key(m)
-    if people_word(key, gaz) is not None:
-        return []
     places = gaz.lookup(key)
+    if people_word(key, places, gaz) is not None:
+        return []
     full = spelled_out(key)
     if full != key:
         # GeoNames lists "Mt Vernon" only among the other names of the one in

@@ -18,7 +18,6 @@ from worker.extraction.geo_context import FAMOUS, Context, own_country
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
     REGION_WORDS,
-    based_frame,
     called,
     candidates_for,
     embedded,
@@ -199,9 +198,9 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
                 worded = [p for p in candidates
                           if plausible(p, key, ctx) or in_country(p, key, ctx)
                           ] if place_word_frame(doc, m) else []
+                based = based_after(doc, m.end) and bool(_based_places(key, candidates, ctx))
                 framed = (bool(worded) or (bool(likely) and locative_frame(doc, m))
-                          or _dateline(doc, m)
-                          or (based_frame(doc, m) and bool(_based_places(key, candidates, ctx))))
+                          or _dateline(doc, m) or based)
                 own = _own_town(m, candidates, ctx) if key not in people else []
                 if candidates and (key in named or framed or own):
                     # Named as a place elsewhere: the place named there ("a win

@@ -41,7 +41,6 @@ from worker.extraction.given_names import is_given_name
 from worker.extraction.model import Location, PlaceKind
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
-    based_frame,
     candidates_for,
     demonym,
     locative_frame,
@@ -60,7 +59,7 @@ from worker.extraction.place_repair import (
     untagged,
 )
 from worker.extraction.text import fold
-from worker.extraction.untagged_places import dateline_end
+from worker.extraction.untagged_places import based_after, dateline_end
 
 # Names' worth of the article's other places in one state that make it where the
 # article mostly is, beyond naming the state once in a list.
@@ -82,10 +81,10 @@ def _explicit_countries(mentions: list[Mention], gaz: Gazetteer, outlet: str | N
         key = lookup_key(m)
         if m.label in PLACE_LABELS:
             found = gaz.lookup(key)
-            if not found or people_word(key, gaz) is not None:
+            people = people_word(key, found, gaz)
+            if people is not None or not found:
                 # A demonym given or tagged as a place ("Palestinian", "Kazakh").
-                people = demonym(key, gaz)
-                if people:
+                if people is not None:
                     weights[people] += 1
                 continue
             countries = {p.country_code for p in found if p.kind == "country"}
@@ -197,7 +196,7 @@ def _place_for(doc: Doc, m: Mention, candidates: list[Place], ctx: Context,
     if _dateline(doc, m):
         towns = [p for p in candidates if p.feature == "PPL"] or candidates
         return choose(towns, key, ctx)
-    if based_frame(doc, m):
+    if based_after(doc, m.end):
         candidates = _where_based(candidates, key, ctx)
     return choose(candidates, key, ctx, region_word)
 
