@@ -681,3 +681,27 @@ def test_a_nationality_tagged_as_a_place_is_its_people_not_a_town() -> None:
                      "Talks in the Kazakh capital Astana resume on Monday.")
     assert [(loc.text, loc.country_code) for loc in result.locations] == [
         ("Canada", "CA"), ("Astana", "KZ")]
+
+
+def test_a_city_is_not_a_smaller_province_abroad_called_like_it() -> None:
+    # Mozambique has a province called Gaza, a little smaller than Gaza City.
+    gaza = _loc(extract("Israeli air strikes hit Gaza on Sunday, the Palestinian health "
+                        "ministry said.").locations, "Gaza")
+    assert (gaza.feature, gaza.country_code) == ("PPL", "PS")
+    named = extract("Floods hit Gaza in southern Mozambique.").locations
+    assert (_loc(named, "Gaza").feature, _loc(named, "Gaza").country_code) == ("ADM1", "MZ")
+    # A region word asks for a province (here the Palestinian governorate).
+    assert _loc(extract("Floods hit Gaza province on Monday.").locations,
+                "Gaza").feature == "ADM1"
+
+
+def test_datelines_with_a_colon_or_a_long_dash() -> None:
+    beirut = extract("Vandals desecrate graves near church\n"
+                     "BEIRUT: Unknown assailants removed the doors of eight cemeteries.")
+    assert [(loc.text, loc.country_code) for loc in beirut.locations] == [("BEIRUT", "LB")]
+    columbia = extract("Sanford rejects aid\nCOLUMBIA --- Gov. Mark Sanford said Friday he "
+                       "would not spend the money.")
+    assert _loc(columbia.locations, "COLUMBIA").region == "South Carolina"
+    # A rubric in capitals before a colon is no town, whatever other names towns have.
+    for rubric in ("MORE", "SHARE"):
+        assert extract(f"{rubric}: The mayor said taxes would fall.").locations == []

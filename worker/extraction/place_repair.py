@@ -29,6 +29,7 @@ from worker.extraction.text import fold, word_set
 from worker.extraction.untagged_places import (
     PairRole,
     based_after,
+    colon_dateline,
     dateline_end,
     propose,
     upper_pair_role,
@@ -309,6 +310,8 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
             candidates = paired
         elif proposal.based:
             candidates = _based_places(lookup_key(m), candidates, ctx)
+        elif proposal.dateline and colon_dateline(doc, m.end):
+            candidates = _rubric_or_place(lookup_key(m), candidates)
         elif not proposal.dateline:
             key = lookup_key(m)
             states = _states_at(doc, proposal.state, gaz)
@@ -320,6 +323,14 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
         if candidates:
             out.append((-1, m, candidates))
     return out
+
+
+def _rubric_or_place(key: str, candidates: list[Place]) -> list[Place]:
+    """What "NAME:" opening a paragraph may name: a country, state or town of some
+    size called exactly so ("BEIRUT:", "NEW DELHI:"), not a rubric that one of a
+    town's other names happens to spell ("MORE:" is no Mora)."""
+    return [p for p in candidates if fold(p.name) == key
+            and (p.feature in {"PCLI", "ADM1"} or p.population >= BIG_TOWN)]
 
 
 def _based_places(key: str, candidates: list[Place], ctx: Context) -> list[Place]:

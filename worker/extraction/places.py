@@ -171,13 +171,27 @@ def choose(candidates: list[Place], key: str, ctx: Context, region_word: bool = 
         towns = {(p.country_code, p.admin1) for p in exact}
         city_countries = {p.country_code for p in exact if p.population >= ANCHOR_POPULATION}
         capital_countries = {p.country_code for p in exact if p.geonames_id in ctx.capitals}
+        city_size = max((p.population for p in exact if p.country_code in city_countries),
+                        default=0)
         narrowed = [p for p in candidates if p.feature not in {"ADM1", "ADM2"}
                     or not ((p.country_code, p.admin1) in towns
                             or (p.feature == "ADM1" and p.country_code in city_countries
                                 and fold(p.name) != key)
-                            or p.country_code in capital_countries)]
+                            or p.country_code in capital_countries
+                            or _lesser_province_abroad(p, key, city_size, ctx))]
         candidates = narrowed or candidates
     return max(candidates, key=lambda p: score(p, key, ctx, region_word))
+
+
+def _lesser_province_abroad(place: Place, key: str, city_size: int, ctx: Context) -> bool:
+    """Whether ``place`` is a province abroad called exactly like a big city
+    (``city_size`` people) and no bigger than it, in a country the article does
+    not point to: bare "Gaza" is the city of the Gaza Strip, not Mozambique's
+    province of that name, which only its regional bonus would otherwise carry.
+    Naming Mozambique, or a region word ("Gaza province"), still reaches it."""
+    return (place.feature == "ADM1" and city_size >= ANCHOR_POPULATION
+            and fold(place.name) == key and place.population <= city_size
+            and not ctx.points_to(place.country_code, key))
 
 
 def _dateline(doc: Doc, m: Mention) -> bool:

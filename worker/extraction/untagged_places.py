@@ -3,7 +3,8 @@
 The small English model misses many small-town names, most of all in frames
 that news uses all the time:
 
-* datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —";
+* datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —",
+  "BEIRUT: ..." (as Middle Eastern and South Asian papers write them);
 * a legislator's party and home town: "Rep. Jane Smith, D-Chicopee";
 * after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook";
 * before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota";
@@ -27,6 +28,7 @@ from worker.extraction.entities import Mention
 from worker.extraction.text import word_set
 
 DASHES = frozenset({"--", "—", "–", "-"})
+_DASH_CHARS = frozenset("-—–―")
 PARTIES = frozenset({"D", "R", "I"})
 PREPOSITIONS = word_set("in from near of to outside")
 # A town's name is a few words at most; longer runs are titles or headlines.
@@ -62,7 +64,19 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     if end == start or end >= len(doc) or len(doc[start:end].text) < 3:
         return None
     after = _agency_end(doc, end)
-    return end if after < len(doc) and doc[after].text in DASHES | {","} else None
+    return end if after < len(doc) and _dateline_mark(doc[after].text) else None
+
+
+def _dateline_mark(text: str) -> bool:
+    """What ends a dateline: a comma, a colon or a dash of any length ("---")."""
+    return text in {",", ":"} or (bool(text) and set(text) <= _DASH_CHARS)
+
+
+def colon_dateline(doc: Doc, end: int) -> bool:
+    """Whether the dateline ending at ``end`` ends in a colon ("BEIRUT:"): words
+    in capitals before a colon are as often a rubric ("MORE:", "SHARE:")."""
+    after = _agency_end(doc, end)
+    return after < len(doc) and doc[after].text == ":"
 
 
 def _agency_end(doc: Doc, i: int) -> int:
