@@ -705,3 +705,54 @@ def test_datelines_with_a_colon_or_a_long_dash() -> None:
     # A rubric in capitals before a colon is no town, whatever other names towns have.
     for rubric in ("MORE", "SHARE"):
         assert extract(f"{rubric}: The mayor said taxes would fall.").locations == []
+
+
+def test_a_continent_is_the_continent_and_a_sea_no_town() -> None:
+    text = ("Priests are treated like God in the Philippines - Asia's largest Catholic "
+            "nation. Refugees crossed the Red Sea to Sudan, far from the North Sea.")
+    found = [(loc.text, loc.feature, loc.country_code) for loc in extract(text).locations]
+    assert ("Asia", "CONT", "") in found
+    assert not any(name in {"Red Sea", "North Sea"} for name, _, _ in found)
+    # A region word still asks for the state named after the sea.
+    state = _loc(extract("Port Sudan is the capital of Red Sea state.").locations, "Red Sea")
+    assert (state.feature, state.country_code) == ("ADM1", "SD")
+
+
+def test_a_lawmakers_state_after_the_party_letter() -> None:
+    text = ("In an appearance on CNN, Rep. Maxine Waters, D-California, criticized the "
+            "president's treatment of a reporter who lives in Maryland.")
+    california = _loc(extract(text).locations, "California")
+    assert (california.feature, california.region) == ("ADM1", "California")
+
+
+def test_a_province_in_a_list_is_the_province_not_a_village_of_its_name() -> None:
+    text = ("The six provinces in central China - Henan, Shanxi, Hubei, Anhui, Hunan and "
+            "Jiangxi - will account for much of the output.")
+    found = {loc.text: loc for loc in extract(text).locations}
+    assert found["Henan"].feature == "ADM1" and found["Henan"].region == "Henan Sheng"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A company's name, a person's name, another name of a small town.
+    ("Mobile Technologies Inc is to create 150 jobs in Drogheda, leaving Alabama.", "Mobile"),
+    ("Premiums rose, according to a study from the Henry J. Kaiser Family Foundation, "
+     "in Nashville, Tennessee.", "Henry"),
+    ("Navalny looks to the European Court of Human Rights in Strasbourg and to Kiev, "
+     "Ukraine.", "Human"),
+])
+def test_a_longer_name_opening_with_a_towns_name_is_not_always_the_town(
+        text: str, name: str) -> None:
+    assert name not in [loc.text for loc in extract(text).locations]
+
+
+def test_a_local_body_and_a_namesake_named_elsewhere_keep_their_town() -> None:
+    text = ("Officers of the Gainesville Police Department and Hall County, Georgia, "
+            "responded.")
+    assert _loc(extract(text).locations, "Gainesville").region == "Georgia"
+    # Named as a place elsewhere, a club's town is the article's one, not Egypt's
+    # governorate of that name.
+    text = ("Volunteers from the Alexandria area came to Moorhead, Minnesota. The "
+            "Alexandria Blizzard coordinated the buses.")
+    towns = [loc for loc in extract(text).locations if loc.text == "Alexandria"]
+    assert len(towns) == 2 and {(t.country_code, t.region) for t in towns} == {
+        ("US", "Minnesota")}

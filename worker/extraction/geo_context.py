@@ -143,12 +143,18 @@ def named_capital(key: str, candidates: list[Place], ctx: Context) -> Place | No
                  and p.country_code in ctx.countries), None)
 
 
+def own_continent(key: str, candidates: list[Place]) -> Place | None:
+    """The continent a name is exactly the name of: "Asia" is the continent, not
+    the village in the Philippines, however Philippine the article."""
+    return next((p for p in candidates if p.feature == "CONT" and fold(p.name) == key), None)
+
+
 def sole_reading(key: str, candidates: list[Place], ctx: Context) -> Place | None:
-    """The one place a name can only mean: a country's, a state's or a named
-    country's capital's own name (see the three tests above). ``places.choose``
+    """The one place a name can only mean: a continent's, a country's, a state's or
+    a named country's capital's own name (see the tests above). ``places.choose``
     answers with it, and the article's context counts the name only for it."""
-    return (own_country(key, candidates, ctx.home) or own_state(key, candidates, ctx)
-            or named_capital(key, candidates, ctx))
+    return (own_continent(key, candidates) or own_country(key, candidates, ctx.home)
+            or own_state(key, candidates, ctx) or named_capital(key, candidates, ctx))
 
 
 @dataclass

@@ -61,6 +61,8 @@ LOCATIVE = word_set("in near from outside around across at into inside toward to
 # Words of the names of rivers, lakes, parks and townships, which the gazetteer
 # (towns and administrative areas only) lacks: "Kanawha River", "Lake Hartwell".
 WATER = word_set("gulf bay sea strait straits isle cape coast mouth lake sound")
+# Words ending the names of seas and oceans, far bigger than any namesake.
+OPEN_WATER = word_set("sea ocean")
 FEATURE_WORDS = word_set("river creek lake lakes bay valley park township port reservoir")
 # Heads whose "of" names a portfolio, not a place ("Department of Justice",
 # "Ministry of Defence"): only a country, state or county there is a place
@@ -159,6 +161,11 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
         # "the North", "Central": a direction, not the village called so; "Earth",
         # "the Pacific": off the map; "the Middle East": above the map's levels.
         return []
+    if len(words) > 1 and words[-1] in OPEN_WATER and not region_frame(doc, m):
+        # "the Red Sea", "the North Sea": water, which the gazetteer lacks; its
+        # namesakes are a Sudanese state and a hamlet in New York ("Red Sea
+        # state" still asks for the state).
+        return []
     if len(words) > 1 and words[-1] == "co":
         # "Platte Co.": the abbreviation is always the county, never the company.
         words[-1] = "county"
@@ -211,11 +218,16 @@ def namesakes_first(places: list[Place], key: str) -> list[Place]:
             or p.country_code not in own]
 
 
+# GeoNames' Chinese provinces and municipalities carry the kind in pinyin
+# ("Henan Sheng", "Beijing Shi", "Xizang Zizhiqu").
+_PINYIN_KINDS = word_set("sheng shi zizhiqu")
+
+
 def called(place: Place, key: str) -> bool:
     """The place's own name is this, give or take a region or town word ("Clay
-    County", "New York City")."""
+    County", "New York City", "Henan Sheng")."""
     words = fold(place.name).split()
-    if len(words) > 1 and words[-1] in REGION_WORDS | TOWN_WORDS:
+    if len(words) > 1 and words[-1] in REGION_WORDS | TOWN_WORDS | _PINYIN_KINDS:
         words = words[:-1]
     key = spelled_out(key)
     return spelled_out(" ".join(words)) == key or spelled_out(fold(place.name)) == key

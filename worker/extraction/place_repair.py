@@ -9,12 +9,15 @@ place the recogniser itself found.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.tokens import Doc
 
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import LABELS, Mention
 from worker.extraction.gazetteer import Gazetteer, Place, us_state_codes
-from worker.extraction.geo_context import FAMOUS, Context, own_country
+from worker.extraction.geo_context import ANCHOR_POPULATION, FAMOUS, Context, own_country
+from worker.extraction.given_names import is_given_name
 from worker.extraction.place_lookup import (
     PLACE_LABELS,
     REGION_WORDS,
@@ -28,6 +31,7 @@ from worker.extraction.place_lookup import (
 from worker.extraction.text import fold, word_set
 from worker.extraction.untagged_places import (
     PairRole,
+    after_party,
     based_after,
     colon_dateline,
     dateline_end,
@@ -42,6 +46,17 @@ PLAUSIBLE_REGION = 0.5
 # A town this size is worth reading into a name the recogniser did not tag as a
 # place on the strength of its country alone.
 BIG_TOWN = 30_000
+# Heads of company names: a town at their start names the company, not the town.
+COMPANY_HEADS = word_set(
+    """inc incorporated ltd limited corp corporation llc plc gmbh ag group holdings
+    technologies hotel hotels resort airlines airways"""
+)
+# Words of a local body's name: the town at its start is where it is.
+LOCAL_BODIES = word_set(
+    """police sheriff department dept council school schools college university
+    hospital fire library court courthouse commission board chamber city county
+    township district authority airport station museum mayor zoo park"""
+)
 SPEECH = word_set("say tell add ask explain note")
 STREETS = word_set(
     """street st road rd drive dr avenue ave boulevard blvd lane ln way highway hwy
@@ -240,13 +255,51 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
             continue
         if key in named:
             # Named as a place elsewhere: read as there ("Boston University"
-            # beside "New York and Boston").
-            extra.append((i, sub, areas or places))
+            # beside "New York and Boston"), the article's context choosing among
+            # all the name's places as it does for the other mention (not
+            # Egypt's governorate for "The Alexandria Blizzard" beside
+            # Minnesota's "Alexandria area").
+            extra.append((i, sub, places))
             continue
-        local = [p for p in places if likely_town(p, key, ctx, sub.text)]
+        kind = None if areas or county else _name_kind(doc, m, sub)
+        if kind == "company":
+            continue
+        # A town reached by another of its names needs the size to be worth it:
+        # "Human" (Rights) is one of Uman's names, "Duke" one of Erwin's. A given
+        # name that more of a person's name follows needs a big town too: "the
+        # Henry J. Kaiser Family Foundation" is no Henry County, "the Miami
+        # Herald" still Miami's.
+        likely = [p for p in places if likely_town(p, key, ctx, sub.text)]
+        local = [p for p in likely if called(p, key) or p.population >= ANCHOR_POPULATION]
+        if kind == "person" and any(p.population < ANCHOR_POPULATION for p in likely):
+            # A small town of the name where the article is: the person's name
+            # is as likely, and its famous namesake abroad is not meant.
+            local = []
         if areas or local:
             extra.append((i, sub, areas or local))
     return extra
+
+
+def _name_kind(doc: Doc, m: Mention, sub: Mention) -> Literal["company", "person"] | None:
+    """Whether a longer name that opens with a town's name looks like a company's
+    or a person's rather than a local body's.
+
+    A company ("Mobile Technologies Inc", "the Hilton Hotel") is named after a
+    town as often as not where it is; a given name followed by more of a name
+    ("the Henry J. Kaiser Family Foundation", "Jack Dillon Young") may be a
+    person's. A local body keeps its town ("Austin Police Department", "Tyler
+    Junior College"), and so does any of these where the article names the town
+    as a place elsewhere (the caller's test).
+    """
+    words = [t.lower_.rstrip(".") for t in doc[sub.end:m.end]]
+    if any(w in LOCAL_BODIES for w in words):
+        return None
+    if any(w in COMPANY_HEADS for w in words):
+        return "company"
+    if (sub.end - sub.start == 1 and is_given_name(sub.text) and sub.end < m.end
+            and doc[sub.end].is_title):
+        return "person"
+    return None
 
 
 def _upper_role(doc: Doc, m: Mention) -> PairRole | None:
@@ -312,17 +365,29 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
             candidates = _based_places(lookup_key(m), candidates, ctx)
         elif proposal.dateline and colon_dateline(doc, m.end):
             candidates = _rubric_or_place(lookup_key(m), candidates)
+        elif after_party(doc, m.start) and (state := _own_state_name(lookup_key(m), candidates)):
+            # "Rep. Maxine Waters, D-California": a lawmaker's state, where no
+            # other name of the article lies (not California, Maryland).
+            candidates = state
         elif not proposal.dateline:
             key = lookup_key(m)
             states = _states_at(doc, proposal.state, gaz)
             country = own_country(key, candidates, ctx.home)
+            # A province by its short name too: "Henan" in a list is Henan Sheng.
             candidates = [country] if country is not None else [
-                p for p in candidates if fold(p.name) == key
+                p for p in candidates
+                if (fold(p.name) == key or (p.feature == "ADM1" and called(p, key)))
                 and p.feature in {"PPL", "ADM1", "ADM2"}
                 and (plausible(p, key, ctx) or (p.country_code, p.admin1) in states)]
         if candidates:
             out.append((-1, m, candidates))
     return out
+
+
+def _own_state_name(key: str, candidates: list[Place]) -> list[Place]:
+    """The US state called exactly ``key``, if there is one."""
+    return [p for p in candidates if p.feature == "ADM1" and p.country_code == "US"
+            and fold(p.name) == key]
 
 
 def _rubric_or_place(key: str, candidates: list[Place]) -> list[Place]:

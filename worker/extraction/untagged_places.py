@@ -149,8 +149,13 @@ def _upper_pair_end(doc: Doc, i: int, taken: set[int]) -> int | None:
     return end if end > i and upper_pair_role(doc, i, end) is not None else None
 
 
+def after_party(doc: Doc, i: int) -> bool:
+    """Whether a party's letter and a hyphen come before ``doc[i]`` ("D-Chicopee")."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTIES
+
+
 def _after_party_or_preposition(doc: Doc, i: int) -> bool:
-    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTIES:
+    if after_party(doc, i):
         return True
     return i >= 1 and doc[i - 1].lower_ in PREPOSITIONS and not doc[i].is_sent_start
 
