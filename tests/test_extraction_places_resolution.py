@@ -756,3 +756,24 @@ def test_a_local_body_and_a_namesake_named_elsewhere_keep_their_town() -> None:
     towns = [loc for loc in extract(text).locations if loc.text == "Alexandria"]
     assert len(towns) == 2 and {(t.country_code, t.region) for t in towns} == {
         ("US", "Minnesota")}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The death has occurred of Bishop Eamon Casey, the former Bishop of Galway. His "
+     "passing was confirmed by a spokesman. Casey later worked in Los Angeles, "
+     "California.", "Bishop"),
+    ("The U.S. Department of Justice on Wednesday will announce charges against four "
+     "people, officials in Chicago, Illinois, said.", "Justice"),
+    ("The Empire State Building lit up in pink, as did towers in San Francisco, "
+     "California.", "Empire"),
+])
+def test_titles_and_institution_words_are_no_towns(text: str, word: str) -> None:
+    assert not any(word in loc.text for loc in extract(text).locations)
+
+
+def test_a_big_capital_in_a_dateline_is_the_capital() -> None:
+    text = ("WASHINGTON — Progressives in Illinois, Peoria and Springfield wonder whether "
+            "the president will give any ground.")
+    assert _loc(extract(text).locations, "WASHINGTON").region == "District of Columbia"
+    qualified = extract("WASHINGTON, Ill. — Progressives in Peoria wonder.").locations
+    assert _loc(qualified, "WASHINGTON").region == "Illinois"

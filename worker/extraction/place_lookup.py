@@ -50,7 +50,13 @@ WORLD_REGIONS = frozenset(fold(name) for name in (
 GENERIC = word_set(
     """university college institute center centre union energy commerce industry
     justice congress bank herald press mission liberty independence republic
-    enterprise security unity progress""")
+    enterprise security unity progress homeland capital bureau empire""")
+# Titles that "of" and a see, a realm or a town follow ("the Bishop of Galway",
+# "Duke of York"), or a name ("Bishop Eamon Casey"): the title is no town
+# (Bishop, California).
+TITLES_OF = word_set(
+    """bishop archbishop cardinal duke duchess earl count countess king queen prince
+    princess emir sultan mayor governor lord baron""")
 DIRECTIONS = word_set(
     """north south east west northern southern eastern western central northeast
     northwest southeast southwest northeastern northwestern southeastern southwestern"""
@@ -176,6 +182,9 @@ def candidates_for(doc: Doc, m: Mention, gaz: Gazetteer) -> list[Place]:
                 regions = [p for p in gaz.lookup(spelling) if p.feature.startswith("ADM")]
                 if regions:
                     return regions
+    if (len(words) == 1 and words[0] in TITLES_OF and m.end < len(doc)
+            and (doc[m.end].lower_ == "of" or doc[m.end].ent_type_ == "PERSON")):
+        return []
     key = lookup_key(m)
     places = gaz.lookup(key)
     if people_word(key, places, gaz) is not None:

@@ -19,6 +19,7 @@ from worker.extraction.gazetteer import Gazetteer, Place, us_state_codes
 from worker.extraction.geo_context import ANCHOR_POPULATION, FAMOUS, Context, own_country
 from worker.extraction.given_names import is_given_name
 from worker.extraction.place_lookup import (
+    GENERIC,
     PLACE_LABELS,
     REGION_WORDS,
     called,
@@ -356,6 +357,9 @@ def untagged(doc: Doc, mentions: list[Mention], extra: list[tuple[int, Mention, 
     out: list[tuple[int, Mention, list[Place]]] = []
     for proposal in propose(doc, taken):
         m = proposal.mention
+        if not proposal.dateline and fold(m.text) in GENERIC:
+            # "the Department of Justice", "Minister of Commerce" untagged.
+            continue
         candidates = candidates_for(doc, m, gaz)
         role = _upper_role(doc, m) if proposal.pair else None
         paired = _upper_pair_places(doc, m, role, candidates, gaz) if role else []

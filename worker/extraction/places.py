@@ -204,12 +204,19 @@ def _place_for(doc: Doc, m: Mention, candidates: list[Place], ctx: Context,
                region_word: bool) -> Place:
     """The candidate a mention names. A dateline names where the story was filed
     from: a town, never the state or county of that name ("NEW YORK, March 3" is
-    the city); which town is left to the article as for any name, since a local
-    paper's "HAMILTON --" is the nearby one."""
+    the city); a national capital if one is called so; otherwise which town is
+    left to the article as for any name, since a local paper's "HAMILTON --" is
+    the nearby one."""
     key = lookup_key(m)
     if _dateline(doc, m):
         towns = [p for p in candidates if p.feature == "PPL"] or candidates
-        return choose(towns, key, ctx)
+        # A big national capital's name in a dateline is the capital: wires
+        # date from it, and a paper in a namesake writes "WASHINGTON, Ill." (a
+        # qualified dateline has only the namesake left by now). Bermuda's
+        # Hamilton is no such capital for a paper in Ohio.
+        capital = next((p for p in towns if ctx.capital_called(p, key)
+                        and p.population >= FAMOUS), None)
+        return capital or choose(towns, key, ctx)
     if based_after(doc, m.end):
         candidates = _where_based(candidates, key, ctx)
     return choose(candidates, key, ctx, region_word)
