@@ -777,3 +777,14 @@ def test_a_big_capital_in_a_dateline_is_the_capital() -> None:
     assert _loc(extract(text).locations, "WASHINGTON").region == "District of Columbia"
     qualified = extract("WASHINGTON, Ill. — Progressives in Peoria wonder.").locations
     assert _loc(qualified, "WASHINGTON").region == "Illinois"
+
+
+def test_a_city_known_by_a_short_name_beats_its_countrys_villages_called_so() -> None:
+    text = ("Property markets are strong in what are known as the Big Six: Manchester, "
+            "Birmingham, Bristol, Leeds, Newcastle and Edinburgh.")
+    newcastle = _loc(extract(text).locations, "Newcastle")
+    assert (newcastle.name, newcastle.country_code) == ("Newcastle upon Tyne", "GB")
+    # A capital called exactly so is not the bigger city it lies in.
+    delhi = _loc(extract("Talks opened in New Delhi, India, on Monday.").locations,
+                 "New Delhi")
+    assert delhi.name == "New Delhi"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from worker.extraction.aliases import get_aliases
 from worker.extraction.entities import Mention
 from worker.extraction.gazetteer import Gazetteer, Place
+from worker.extraction.geo_context import FAMOUS
 from worker.extraction.text import fold, word_set
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -75,6 +76,12 @@ FEATURE_WORDS = word_set("river creek lake lakes bay valley park township port r
 # ("Ministry of Foreign Affairs of Ukraine", "Office of Anderson County").
 PORTFOLIO_HEADS = word_set("department ministry minister secretary bureau office commissioner")
 _AREAS = frozenset({"PCLI", "ADM1", "ADM2"})
+# A city known by a name (as one of its other names) this many times bigger than its
+# country's towns called exactly so, and at least FAMOUS, is still a candidate.
+OUTGROWN = 10
+# ... when the name is a real name, not an abbreviation ("Kan." is none of
+# Ganzhou's names that count).
+MIN_OUTGROWN_KEY = 5
 
 
 def lookup_key(mention: Mention) -> str:
@@ -222,9 +229,21 @@ def namesakes_first(places: list[Place], key: str) -> list[Place]:
     the places called so. "Palmyra" still reaches Tadmur, as Syria has no town
     called Palmyra, and a province keeps its short name ("Henan" for Henan Sheng).
     """
-    own = {p.country_code for p in places if called(p, key)}
+    own: dict[str, int] = {}
+    for p in places:
+        if called(p, key):
+            own[p.country_code] = max(own.get(p.country_code, 0), p.population)
     return [p for p in places if p.feature not in {"PPL", "ADM2"} or called(p, key)
-            or p.country_code not in own]
+            or p.country_code not in own
+            or (len(key) >= MIN_OUTGROWN_KEY and _outgrows(p, own[p.country_code]))]
+
+
+def _outgrows(place: Place, namesake: int) -> bool:
+    """Whether a town known by another name is a city far bigger than its country's
+    towns called so, none of them a city itself: "Newcastle" is Newcastle upon
+    Tyne before the Newcastle of County Down; "New Delhi" is not Delhi."""
+    return (namesake < FAMOUS <= place.population
+            and place.population >= OUTGROWN * namesake)
 
 
 # GeoNames' Chinese provinces and municipalities carry the kind in pinyin
