@@ -421,3 +421,12 @@ def test_news_agencies_are_organisations_whatever_the_model_took_them_for() -> N
         ("Associated Press", "ORG", "org:associated-press"),
     }
     assert [loc.text for loc in result.locations] == ["Geneva"]
+
+
+def test_platforms_are_organisations_whatever_the_model_took_them_for() -> None:
+    result = extract("Trump said on Twitter that Brexit was good. He posted a video on "
+                     "YouTube, and Uber said it would comply.")
+    labels = {e.name: (e.label, e.key) for e in result.entity_summary}
+    assert labels["Twitter"] == ("ORG", "org:twitter")
+    assert labels["YouTube"] == ("ORG", "org:youtube")
+    assert labels["Brexit"] == ("EVENT", "event:brexit")
