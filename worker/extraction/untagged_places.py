@@ -27,7 +27,6 @@ from spacy.tokens import Doc, Token
 from worker.extraction.entities import Mention
 from worker.extraction.text import word_set
 
-DASHES = frozenset({"--", "—", "–", "-"})
 _DASH_CHARS = frozenset("-—–―")
 PARTIES = frozenset({"D", "R", "I"})
 PREPOSITIONS = word_set("in from near of to outside")
