@@ -322,6 +322,7 @@ def test_family_name_withheld_to_an_initial_keeps_the_given_name() -> None:
         ("As a source in the army's command told SANA, the attack failed.", "SANA", "ORG"),
         ("Crown Prince Mohammed bin Salman arrived. MBS smiled.", "MBS", "PERSON"),
         ("He met TRUMP. Mr Trump won the vote on Tuesday.", "TRUMP", "PERSON"),
+        ("Kent Police is investigating the claims.", "Kent Police", "ORG"),
     ],
 )
 def test_label_of_a_span_taken_for_a_person(text: str, name: str,
@@ -430,3 +431,30 @@ def test_platforms_are_organisations_whatever_the_model_took_them_for() -> None:
     assert labels["Twitter"] == ("ORG", "org:twitter")
     assert labels["YouTube"] == ("ORG", "org:youtube")
     assert labels["Brexit"] == ("EVENT", "event:brexit")
+
+
+@pytest.mark.parametrize("text", [
+    "US Ambassador to the UN Nikki Haley called for the report to be released.",
+    "The plan was dismissed by Nikki Haley, US ambassador to the UN, on Friday.",
+    "The plan was dismissed by Nikki Haley, who spoke on Friday.",
+    "[Then-South Carolina Gov.] Nikki Haley took down the flag.",
+])
+def test_a_full_name_with_a_role_or_who_beside_it_is_a_person(text: str) -> None:
+    # The model tags "Nikki Haley" an organisation in each of these frames.
+    names = {e.name: (e.label, e.key) for e in extract(text).entity_summary}
+    assert names["Nikki Haley"] == ("PERSON", "person:haley")
+
+
+@pytest.mark.parametrize("text", [
+    "Morgan Stanley, which advised the deal, declined to comment.",
+    "Goldman Sachs, the bank, said profits rose.",
+])
+def test_a_firm_named_after_people_stays_an_organisation(text: str) -> None:
+    assert {e.label for e in extract(text).entity_summary} == {"ORG"}
+
+
+def test_a_title_heading_the_speaker_phrase_gives_the_name_it_ends_in() -> None:
+    # The parser hangs "Nikki Haley" on "to" and makes "Ambassador" the head.
+    claims = extract("US Ambassador to the UN Nikki Haley called for the report to be "
+                     "released immediately.").claims
+    assert [(c.speaker_key, c.speaker_type) for c in claims] == [("person:haley", "person")]

@@ -20,6 +20,8 @@ corrected here by rules on form, never on particular words:
   where "IS" is just the word "is";
 * a person span run across a break is split, and one headed by an
   institution's noun relabelled (see ``person_spans``);
+* a full name tagged an organisation is a person's where a role or "who"
+  stands beside it (see ``person_frames``);
 * a family name the recogniser missed ("Merkel agreed" after "Angela Merkel")
   becomes a mention of that person;
 * a one-word mention opening a sentence ("Police", "Meanwhile") is dropped when
@@ -40,6 +42,7 @@ from worker.extraction.aliases import get_aliases
 from worker.extraction.given_names import is_given_name
 from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
+from worker.extraction.person_frames import person_in_frame
 from worker.extraction.person_spans import in_capitals, person_label, person_pieces
 from worker.extraction.persons import HONORIFICS, parse_name
 from worker.extraction.text import fold
@@ -248,6 +251,10 @@ def mentions(doc: Doc) -> list[Mention]:
             out.append(m)
     found = add_acronyms(doc, _add_family_names(doc, out, families, lower_words))
     _people_taken_for_organisations(found)
+    for m in found:
+        if (m.label == "ORG" and not m.expansion and aliases.find(m.text) is None
+                and person_in_frame(doc, m.start, m.end)):
+            m.label = "PERSON"
     for m in found:
         if m.label == "PERSON":
             m.honorific = _honorific(doc, m)

@@ -48,6 +48,7 @@ _ORG_HEADS = word_set("""
     hospital university college institute institution foundation stiftung corporation
     corp inc ltd llc plc company group network ministry committee council commission
     association agency academy school federation airlines airways news daily
+    police department office service army party
     """)
 # Head nouns of buildings and places that are never family names.
 _FACILITY_HEADS = word_set("center centre stadium arena airport")

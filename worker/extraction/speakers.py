@@ -45,6 +45,7 @@ from worker.extraction.entities import Mention
 from worker.extraction.gender import Gender, person_genders, word_gender
 from worker.extraction.model import SpeakerType
 from worker.extraction.orgs import nationality
+from worker.extraction.person_frames import ROLE_NOUNS
 from worker.extraction.pronouns import Candidate, antecedent
 from worker.extraction.text import fold, word_set
 
@@ -230,6 +231,18 @@ def _apposed(head: Token, mentions: list[Mention]) -> Mention | None:
         m = _mention_at(mentions, token)
         if m is not None and m.label == "PERSON":
             return m
+    return None
+
+
+def _title_before_name(span: Span, head: Token, mentions: list[Mention]) -> Mention | None:
+    """The person a capitalised title ends in ("US Ambassador to the UN Nikki
+    Haley"): the parser may hang the name on the office's "to" or "of" and make
+    the title the head, but the name that closes the phrase is who spoke."""
+    if not (head.text[:1].isupper() and fold(head.text.rstrip(".")) in ROLE_NOUNS):
+        return None
+    last = _mention_at(mentions, span[-1])
+    if last is not None and last.label == "PERSON" and last.start > head.i:
+        return last
     return None
 
 
@@ -497,8 +510,8 @@ def _resolve(article: Article, speaker: tuple[int, int], previous: list[Speaker]
                            is_person=True)
         return Speaker(referent.name, referent.key, referent.type, referent.head_lemma,
                        position, phrase, referent.is_person)
-    named = _mention_at(mentions, head) or _surname_match(head, mentions) or _apposed(
-        head, mentions)
+    named = (_mention_at(mentions, head) or _surname_match(head, mentions)
+             or _apposed(head, mentions) or _title_before_name(span, head, mentions))
     if named is not None and named.label != "NORP":
         return Speaker(named.name, named.key, _named_type(named), lemma, position, span,
                        is_person=named.label == "PERSON")
