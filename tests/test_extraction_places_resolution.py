@@ -707,6 +707,19 @@ def test_datelines_with_a_colon_or_a_long_dash() -> None:
         assert extract(f"{rubric}: The mayor said taxes would fall.").locations == []
 
 
+def test_shared_datelines_and_a_wire_credit_in_title_case() -> None:
+    # "(Reuters)" is a credit like "(AP)"; a slash joins the places a report is
+    # filed from, each a town, whether the model tagged both, one or neither.
+    shared = extract("NEW YORK/BOSTON (Reuters) - Snow began blanketing the "
+                     "northeastern United States on Tuesday as a storm rolled in.")
+    assert [(loc.text, loc.region, loc.feature) for loc in shared.locations][:2] == [
+        ("NEW YORK", "New York", "PPL"), ("BOSTON", "Massachusetts", "PPL")]
+    joined = extract("BEIRUT/AMMAN, March 3 (Reuters) - Rebels said on Tuesday they "
+                     "had taken the town.")
+    assert [(loc.text, loc.country_code, loc.feature) for loc in joined.locations] == [
+        ("BEIRUT", "LB", "PPL"), ("AMMAN", "JO", "PPL")]
+
+
 def test_a_continent_is_the_continent_and_a_sea_no_town() -> None:
     text = ("Priests are treated like God in the Philippines - Asia's largest Catholic "
             "nation. Refugees crossed the Red Sea to Sudan, far from the North Sea.")

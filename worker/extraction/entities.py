@@ -18,6 +18,7 @@ corrected here by rules on form, never on particular words:
 * a hyphenated part of a person's name stays ("Kim Jong-un", "Moon Jae-in");
 * acronyms matched by the alias ruler are dropped inside all-capitals text,
   where "IS" is just the word "is";
+* names a slash joins in one span ("BEIRUT/AMMAN") are split;
 * a person span run across a break is split, and one headed by an
   institution's noun relabelled (see ``person_spans``);
 * a full name tagged an organisation is a person's where a role or "who"
@@ -102,6 +103,17 @@ def _joined(doc: Doc) -> list[Span]:
             out.append(ent)
             k += 1
     return out
+
+
+def _slash_parts(doc: Doc, ent: Span) -> list[Span]:
+    """The names a slash joins in one span: a wire's shared dateline
+    ("BEIRUT/AMMAN, March 3"), "Zou Hong / China Daily"."""
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts:
+        return [ent]
+    starts = [ent.start, *(cut + 1 for cut in cuts)]
+    ends = [*cuts, ent.end]
+    return [Span(doc, s, e, label=ent.label_) for s, e in zip(starts, ends, strict=True) if e > s]
 
 
 def _trim(doc: Doc, ent: Span) -> tuple[int, int] | None:
@@ -224,7 +236,7 @@ def mentions(doc: Doc) -> list[Mention]:
     lower_words = {t.text for t in doc if t.is_lower}
     families = _families(doc)
     out: list[Mention] = []
-    for ent in _joined(doc):
+    for ent in (part for joined in _joined(doc) for part in _slash_parts(doc, joined)):
         label = _label(ent.label_)
         if label is None:
             continue

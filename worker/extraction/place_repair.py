@@ -35,7 +35,7 @@ from worker.extraction.untagged_places import (
     after_party,
     based_after,
     colon_dateline,
-    dateline_end,
+    is_dateline,
     propose,
     upper_pair_role,
     upper_town_end,
@@ -138,13 +138,6 @@ def _speakers(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[str]]:
     return speakers, told
 
 
-def _dateline(doc: Doc, m: Mention) -> bool:
-    """"MINNEAPOLIS -- A federal judge ...": tagged as an organisation, still a place."""
-    # ``dateline_end`` runs over upper-case words only; the sentence start is the
-    # caller's to check, as in ``untagged_places.propose``.
-    return bool(doc[m.start].is_sent_start) and dateline_end(doc, m.start) == m.end
-
-
 def _own_town(m: Mention, candidates: list[Place], ctx: Context) -> list[Place]:
     """Towns and counties called exactly this in the state the article is about.
 
@@ -217,7 +210,7 @@ def promote(doc: Doc, mentions: list[Mention], found: dict[int, list[Place]],
                           ] if place_word_frame(doc, m) else []
                 based = based_after(doc, m.end) and bool(_based_places(key, candidates, ctx))
                 framed = (bool(worded) or (bool(likely) and locative_frame(doc, m))
-                          or _dateline(doc, m) or based)
+                          or is_dateline(doc, m.start, m.end) or based)
                 own = _own_town(m, candidates, ctx) if key not in people else []
                 if candidates and (key in named or framed or own):
                     # Named as a place elsewhere: the place named there ("a win

@@ -59,7 +59,7 @@ from worker.extraction.place_repair import (
     untagged,
 )
 from worker.extraction.text import fold
-from worker.extraction.untagged_places import based_after, dateline_end
+from worker.extraction.untagged_places import based_after, is_dateline
 
 # Names' worth of the article's other places in one state that make it where the
 # article mostly is, beyond naming the state once in a list.
@@ -194,12 +194,6 @@ def _lesser_province_abroad(place: Place, key: str, city_size: int, ctx: Context
             and not ctx.points_to(place.country_code, key))
 
 
-def _dateline(doc: Doc, m: Mention) -> bool:
-    """An upper-case place name opening a paragraph before a comma or a dash
-    ("MOSCOW, March 14", "WASHINGTON —")."""
-    return bool(doc[m.start].is_sent_start) and dateline_end(doc, m.start) == m.end
-
-
 def _place_for(doc: Doc, m: Mention, candidates: list[Place], ctx: Context,
                region_word: bool) -> Place:
     """The candidate a mention names. A dateline names where the story was filed
@@ -208,7 +202,7 @@ def _place_for(doc: Doc, m: Mention, candidates: list[Place], ctx: Context,
     left to the article as for any name, since a local paper's "HAMILTON --" is
     the nearby one."""
     key = lookup_key(m)
-    if _dateline(doc, m):
+    if is_dateline(doc, m.start, m.end):
         towns = [p for p in candidates if p.feature == "PPL"] or candidates
         # A big national capital's name in a dateline is the capital: wires
         # date from it, and a paper in a namesake writes "WASHINGTON, Ill." (a
@@ -321,7 +315,8 @@ def _character(doc: Doc, m: Mention, candidates: list[Place], persons: set[str])
     small = all(p.feature == "ADM2" or (p.feature == "PPL" and p.population < BIG_TOWN)
                 for p in candidates)
     return (small and not qualified
-            and not (locative_frame(doc, m) or place_word_frame(doc, m) or _dateline(doc, m)))
+            and not (locative_frame(doc, m) or place_word_frame(doc, m)
+                     or is_dateline(doc, m.start, m.end)))
 
 
 def _named_after(mentions: list[Mention], found: dict[int, list[Place]], ctx: Context,

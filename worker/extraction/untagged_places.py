@@ -62,8 +62,31 @@ def dateline_end(doc: Doc, start: int) -> int | None:
         end += 1
     if end == start or end >= len(doc) or len(doc[start:end].text) < 3:
         return None
+    if doc[end].text == "/" and end + 1 < len(doc) and dateline_end(doc, end + 1) is not None:
+        # One of the places a wire files from together: "NEW YORK/BOSTON (Reuters) -".
+        return end
     after = _agency_end(doc, end)
     return end if after < len(doc) and _dateline_mark(doc[after].text) else None
+
+
+def opens_dateline(doc: Doc, i: int) -> bool:
+    """Whether a dateline may start at ``doc[i]``: a sentence's first word, or
+    the first after the slash of a shared dateline ("NEW YORK/BOSTON")."""
+    if doc[i].is_sent_start:
+        return True
+    if i < 2 or doc[i - 1].text != "/":
+        return False
+    start = i - 2
+    while start > 0 and not doc[start].is_sent_start and (
+            doc[start].is_upper or doc[start].text == "/"):
+        start -= 1
+    return bool(doc[start].is_sent_start) and dateline_end(doc, start) is not None
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is a dateline's place ("MOSCOW, March 14",
+    "WASHINGTON —", either name of "NEW YORK/BOSTON (Reuters) -")."""
+    return opens_dateline(doc, start) and dateline_end(doc, start) == end
 
 
 def _dateline_mark(text: str) -> bool:
@@ -79,9 +102,10 @@ def colon_dateline(doc: Doc, end: int) -> bool:
 
 
 def _agency_end(doc: Doc, i: int) -> int:
-    """Past a wire agency's credit after a dateline ("ST. LOUIS (AP) —")."""
+    """Past a wire agency's credit after a dateline ("ST. LOUIS (AP) —",
+    "NEW YORK (Reuters) -")."""
     if (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
-            and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+            and (doc[i + 1].is_upper or doc[i + 1].is_title) and doc[i + 1].is_alpha):
         return i + 3
     return i
 
@@ -172,7 +196,7 @@ def propose(doc: Doc, taken: set[int]) -> list[Proposal]:
         dateline = pair = based = False
         if i in taken:
             pass
-        elif token.is_sent_start and _upper_word(token):
+        elif _upper_word(token) and opens_dateline(doc, i):
             end = dateline_end(doc, i)
             dateline = end is not None
             if not dateline:
