@@ -458,3 +458,12 @@ def test_a_title_heading_the_speaker_phrase_gives_the_name_it_ends_in() -> None:
     claims = extract("US Ambassador to the UN Nikki Haley called for the report to be "
                      "released immediately.").claims
     assert [(c.speaker_key, c.speaker_type) for c in claims] == [("person:haley", "person")]
+
+
+def test_a_government_named_after_a_person_carries_the_person_key() -> None:
+    # The model tags this "Trump" an organisation; "Labour" is a party's name.
+    trump = extract("US lawmakers have called on the Trump administration to speak out "
+                    "on his behalf, officials said on Monday.")
+    assert _keys(trump, "PERSON") == {"Trump": "person:trump"}
+    labour = extract("The Labour government fell in 1979, historians said on Monday.")
+    assert _keys(labour, "ORG") == {"Labour": "org:labour"}

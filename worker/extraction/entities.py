@@ -39,7 +39,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from worker.extraction.acronyms import add_acronyms
-from worker.extraction.aliases import get_aliases
+from worker.extraction.aliases import AliasTable, get_aliases
 from worker.extraction.given_names import is_given_name
 from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
@@ -57,6 +57,8 @@ _DANGLING = frozenset({"of", "for", "the", "and", "in", "at", "on", "to"})
 # Of those, the ones that bind what follows into the same name ("Party of China").
 _BINDING = frozenset({"of", "for", "the"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# What only a person's name modifies among organisations' words.
+_PERSONAL_RULE = frozenset({"administration", "presidency", "regime"})
 
 
 def _label(value: str) -> EntityLabel | None:
@@ -263,6 +265,7 @@ def mentions(doc: Doc) -> list[Mention]:
             out.append(m)
     found = add_acronyms(doc, _add_family_names(doc, out, families, lower_words))
     _people_taken_for_organisations(found)
+    _family_names_taken_for_organisations(doc, found, families, aliases)
     for m in found:
         if (m.label == "ORG" and not m.expansion and aliases.find(m.text) is None
                 and person_in_frame(doc, m.start, m.end)):
@@ -291,6 +294,31 @@ def _people_taken_for_organisations(found: list[Mention]) -> None:
         if (given != family and is_given_name(given) and family in bare
                 and all(n.given[:1] == (given,) for n in people if n.given and n.family == family)):
             m.label = "PERSON"
+
+
+def _family_names_taken_for_organisations(doc: Doc, found: list[Mention],
+                                         families: dict[str, bool],
+                                         aliases: AliasTable) -> None:
+    """Relabel as people the one-word organisations that are a family name: the
+    recogniser reads the "Trump" of "the Trump administration" as an
+    organisation, and its key would leave the article out of a search for the
+    person. The word counts as a family name when the article names someone in
+    full with it and a known given name, or when it names a government after
+    one person ("the Trump administration", "the Assad regime")."""
+    for m in found:
+        if (m.label == "ORG" and not m.expansion and m.text.isalpha() and m.text.istitle()
+                and aliases.find(m.text) is None
+                and (families.get(fold(m.text)) or _personal_rule(doc, m))):
+            m.label = "PERSON"
+
+
+def _personal_rule(doc: Doc, m: Mention) -> bool:
+    """Whether a one-word name modifies "administration", "presidency" or
+    "regime", as only a person's name does ("the Labour government" is a
+    party's, "the Renaissance era" a period's)."""
+    token = doc[m.start]
+    return (m.end == m.start + 1 and token.dep_ in {"compound", "poss", "nmod"}
+            and token.head.lemma_.lower() in _PERSONAL_RULE)
 
 
 def _honorific(doc: Doc, m: Mention) -> str:
