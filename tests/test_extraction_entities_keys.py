@@ -467,3 +467,17 @@ def test_a_government_named_after_a_person_carries_the_person_key() -> None:
     assert _keys(trump, "PERSON") == {"Trump": "person:trump"}
     labour = extract("The Labour government fell in 1979, historians said on Monday.")
     assert _keys(labour, "ORG") == {"Labour": "org:labour"}
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("European Commission President Ursula von der Leyen said on Monday that the bloc "
+     "would respond. Von der Leyen added that talks would go on.", "person:von-der-leyen"),
+    ("The minister, Thomas de Maiziere, said on Monday the law was needed. "
+     "De Maiziere spoke in Berlin.", "person:de-maiziere"),
+])
+def test_a_family_name_with_a_particle_keeps_it_in_every_form(text: str, key: str) -> None:
+    # The model cut "Ursula von der" from "Leyen" (taken for a place); a particle
+    # written with a capital at a sentence's start is still the family name's.
+    result = extract(text)
+    assert {e.key for e in result.entities if e.label == "PERSON"} == {key}
+    assert {c.speaker_key for c in result.claims} == {key}

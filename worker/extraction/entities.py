@@ -45,7 +45,7 @@ from worker.extraction.mention import Mention
 from worker.extraction.model import Entity, EntityLabel, EntitySummary
 from worker.extraction.person_frames import person_in_frame
 from worker.extraction.person_spans import in_capitals, person_label, person_pieces
-from worker.extraction.persons import HONORIFICS, parse_name
+from worker.extraction.persons import HONORIFICS, PARTICLES, parse_name
 from worker.extraction.text import fold
 
 __all__ = ["LABELS", "Mention", "mentions", "summarise"]
@@ -87,8 +87,9 @@ def _hyphen_tail(doc: Doc, end: int) -> bool:
 def _joined(doc: Doc) -> list[Span]:
     """The doc's entities, with a name the recogniser cut after a binding word
     joined to the entity that starts right there ("Communist Party of" + "China").
-    A person's span is never extended: "Elijah Cummings of" + "Maryland" names a
-    person and his state."""
+    A person's span is extended only over a family name's particle ("Ursula von
+    der" + "Leyen"): "Elijah Cummings of" + "Maryland" names a person and his
+    state."""
     ents = list(doc.ents)
     out: list[Span] = []
     k = 0
@@ -97,8 +98,10 @@ def _joined(doc: Doc) -> list[Span]:
         last = ent[-1]
         after = ents[k + 1] if k + 1 < len(ents) else None
         if (after is not None and after.start == ent.end and len(ent) > 1
-                and last.lower_ in _BINDING and last.is_lower
-                and ent.label_ not in {"PERSON", "NORP"} and after.label_ != "PERSON"):
+                and last.is_lower and ((
+                    last.lower_ in _BINDING and ent.label_ not in {"PERSON", "NORP"}
+                    and after.label_ != "PERSON")
+                    or (ent.label_ == "PERSON" and last.lower_ in PARTICLES))):
             out.append(Span(doc, ent.start, after.end, label=ent.label_))
             k += 2
         else:
@@ -168,17 +171,17 @@ def _qualifier(doc: Doc, m: Mention, previous: Mention | None) -> str:
     return ""
 
 
-def _families(doc: Doc) -> dict[str, bool]:
-    """One-word family names of the people the recogniser finds named in full,
+def _families(doc: Doc, ents: list[Span]) -> dict[str, bool]:
+    """Family names of the people the recogniser finds named in full,
     each with whether one of them has a known given name ("Mark Meadows" has,
     "Stand Your Ground" and "Save the Children", taken for people, have not)."""
-    spans = (doc[s:e] for ent in doc.ents if ent.label_ == "PERSON"
+    spans = (doc[s:e] for ent in ents if ent.label_ == "PERSON"
              for s, e, label in _pieces(doc, ent.start, ent.end, "PERSON")
              if label == "PERSON")
     names = (parse_name(span.text) for span in spans if " " in span.text)
     out: dict[str, bool] = {}
     for n in names:
-        if n.given and " " not in n.family:
+        if n.given:
             out[n.family] = out.get(n.family, False) or is_given_name(n.given[0])
     return out
 
@@ -236,9 +239,10 @@ def mentions(doc: Doc) -> list[Mention]:
     """The doc's entity mentions of the labels extraction reports, cleaned."""
     aliases = get_aliases()
     lower_words = {t.text for t in doc if t.is_lower}
-    families = _families(doc)
+    joined = _joined(doc)
+    families = _families(doc, joined)
     out: list[Mention] = []
-    for ent in (part for joined in _joined(doc) for part in _slash_parts(doc, joined)):
+    for ent in (part for span in joined for part in _slash_parts(doc, span)):
         label = _label(ent.label_)
         if label is None:
             continue
@@ -299,16 +303,18 @@ def _people_taken_for_organisations(found: list[Mention]) -> None:
 def _family_names_taken_for_organisations(doc: Doc, found: list[Mention],
                                          families: dict[str, bool],
                                          aliases: AliasTable) -> None:
-    """Relabel as people the one-word organisations that are a family name: the
-    recogniser reads the "Trump" of "the Trump administration" as an
-    organisation, and its key would leave the article out of a search for the
-    person. The word counts as a family name when the article names someone in
-    full with it and a known given name, or when it names a government after
+    """Relabel as people the organisations that are a family name alone ("Trump",
+    "Le Pen"): the recogniser reads the "Trump" of "the Trump administration"
+    as an organisation, and its key would leave the article out of a search for
+    the person. The name counts as a family name when the article names someone
+    in full with it and a known given name, or when it names a government after
     one person ("the Trump administration", "the Assad regime")."""
     for m in found:
-        if (m.label == "ORG" and not m.expansion and m.text.isalpha() and m.text.istitle()
-                and aliases.find(m.text) is None
-                and (families.get(fold(m.text)) or _personal_rule(doc, m))):
+        words = m.text.split()
+        if (m.label == "ORG" and not m.expansion and m.text[:1].isupper()
+                and all(w.isalpha() for w in words) and aliases.find(m.text) is None
+                and all(fold(w) in PARTICLES for w in words[:-1])
+                and (families.get(parse_name(m.text).family) or _personal_rule(doc, m))):
             m.label = "PERSON"
 
 

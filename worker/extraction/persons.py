@@ -21,7 +21,8 @@ father's key. "Sr." only marks the father, who keeps the plain key.
 
 Family names are found by form, without a list of people: titles and honorifics
 are stripped in front, generational suffixes behind; lower-case particles
-join the family name ("von der Leyen"), the Arabic article is dropped ("al-Assad"
+join the family name ("von der Leyen"), and so do capitalised ones other than
+the Arabic ("Le Pen", "Von der Leyen"); the Arabic article is dropped ("al-Assad"
 and "Assad" meet); Chinese and Korean names, whose family name comes first ("Xi
 Jinping", "Kim Jong-un"), are recognised by a common family name followed by a
 romanised given name.
@@ -55,6 +56,10 @@ HONORIFICS: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Suffixes naming the father, who is the person the plain name means.
 _SENIOR = word_set("sr")
 PARTICLES = word_set("van von der den de del della di da du la le dos das bin ibn ben abu")
+# Those written with a capital too, still as part of the family name: "Marine Le
+# Pen", "Le Pen", "Von der Leyen" opening a sentence. Not the Arabic ones: "Ben
+# Carson" has a given name.
+_CAPITAL_PARTICLES = word_set("van von der den de del della di da du la le dos das")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ]")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Family names that come first in Chinese and Korean names: the hundred-odd
@@ -167,7 +172,8 @@ def parse_name(text: str) -> PersonName:
         return PersonName(display, tuple(fold(w) for w in words[1:]), fold(words[0]), True,
                           suffix)
     first = len(words) - 1
-    while first > 0 and words[first - 1] in PARTICLES:
+    while first > 0 and (words[first - 1] in PARTICLES
+                         or fold(words[first - 1]) in _CAPITAL_PARTICLES):
         first -= 1
     family = _ARABIC_ARTICLE.sub("", fold(" ".join(words[first:]))) or fold(words[-1])
     return PersonName(display, tuple(fold(w) for w in words[:first]), family, suffix=suffix)
