@@ -23,6 +23,8 @@ corrected here by rules on form, never on particular words:
   institution's noun relabelled (see ``person_spans``);
 * a full name tagged an organisation is a person's where a role or "who"
   stands beside it (see ``person_frames``);
+* a family name tagged an organisation ("the Trump administration", "Le Pen"
+  after "Marine Le Pen") is the person's;
 * a family name the recogniser missed ("Merkel agreed" after "Angela Merkel")
   becomes a mention of that person;
 * a one-word mention opening a sentence ("Police", "Meanwhile") is dropped when
@@ -57,8 +59,8 @@ _DANGLING = frozenset({"of", "for", "the", "and", "in", "at", "on", "to"})
 # Of those, the ones that bind what follows into the same name ("Party of China").
 _BINDING = frozenset({"of", "for", "the"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-# What only a person's name modifies among organisations' words.
-_PERSONAL_RULE = frozenset({"administration", "presidency", "regime"})
+# Governments that only a person's name modifies ("the Trump administration").
+_NAMED_AFTER_ONE_PERSON = frozenset({"administration", "presidency", "regime"})
 
 
 def _label(value: str) -> EntityLabel | None:
@@ -314,17 +316,17 @@ def _family_names_taken_for_organisations(doc: Doc, found: list[Mention],
         if (m.label == "ORG" and not m.expansion and m.text[:1].isupper()
                 and all(w.isalpha() for w in words) and aliases.find(m.text) is None
                 and all(fold(w) in PARTICLES for w in words[:-1])
-                and (families.get(parse_name(m.text).family) or _personal_rule(doc, m))):
+                and (families.get(parse_name(m.text).family) or _names_a_government(doc, m))):
             m.label = "PERSON"
 
 
-def _personal_rule(doc: Doc, m: Mention) -> bool:
+def _names_a_government(doc: Doc, m: Mention) -> bool:
     """Whether a one-word name modifies "administration", "presidency" or
     "regime", as only a person's name does ("the Labour government" is a
     party's, "the Renaissance era" a period's)."""
     token = doc[m.start]
     return (m.end == m.start + 1 and token.dep_ in {"compound", "poss", "nmod"}
-            and token.head.lemma_.lower() in _PERSONAL_RULE)
+            and token.head.lemma_.lower() in _NAMED_AFTER_ONE_PERSON)
 
 
 def _honorific(doc: Doc, m: Mention) -> str:
