@@ -4,7 +4,8 @@ The small English model misses many small-town names, most of all in frames
 that news uses all the time:
 
 * datelines: "SPRINGFIELD -- The city ...", "BELGRADE, Minn. --", "ST. PARIS —",
-  "BEIRUT: ..." (as Middle Eastern and South Asian papers write them);
+  "BEIRUT: ..." (as Middle Eastern and South Asian papers write them), and
+  each town of a shared one ("NEW YORK/BOSTON (Reuters) -");
 * a legislator's party and home town: "Rep. Jane Smith, D-Chicopee";
 * after a locative preposition: "a man from Meadow Grove", "Post 31 in Penacook";
 * before a comma and a state: "Fargo, N.D.", "Elbow Lake, Minnesota";
