@@ -481,3 +481,12 @@ def test_a_family_name_with_a_particle_keeps_it_in_every_form(text: str, key: st
     result = extract(text)
     assert {e.key for e in result.entities if e.label == "PERSON"} == {key}
     assert {c.speaker_key for c in result.claims} == {key}
+
+
+def test_a_share_bar_copied_with_the_text_names_no_platform() -> None:
+    bar = extract("The minister resigned on Monday, officials said. Send Facebook Twitter "
+                  "Google+ Whatsapp Tumblr linkedin stumble Digg reddit Newsvine Permalink "
+                  "http://dw.com/p/2WkYB")
+    assert not {e.text for e in bar.entities} & {"Facebook", "Twitter", "Whatsapp", "Digg"}
+    named = extract("She posted the video on Facebook, Twitter and WhatsApp on Monday.")
+    assert {e.text for e in named.entities} == {"Facebook", "Twitter", "WhatsApp"}

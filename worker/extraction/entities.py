@@ -19,6 +19,8 @@ corrected here by rules on form, never on particular words:
 * acronyms matched by the alias ruler are dropped inside all-capitals text,
   where "IS" is just the word "is";
 * names a slash joins in one span ("BEIRUT/AMMAN") are split;
+* a page's share bar copied with the text ("Send Facebook Twitter Google+
+  Whatsapp ...") names no platform;
 * a person span run across a break is split, and one headed by an
   institution's noun relabelled (see ``person_spans``);
 * a full name tagged an organisation is a person's where a role or "who"
@@ -48,7 +50,7 @@ from worker.extraction.model import Entity, EntityLabel, EntitySummary
 from worker.extraction.person_frames import person_in_frame
 from worker.extraction.person_spans import in_capitals, person_label, person_pieces
 from worker.extraction.persons import HONORIFICS, PARTICLES, parse_name
-from worker.extraction.text import fold
+from worker.extraction.text import fold, word_set
 
 __all__ = ["LABELS", "Mention", "mentions", "summarise"]
 
@@ -59,6 +61,14 @@ _DANGLING = frozenset({"of", "for", "the", "and", "in", "at", "on", "to"})
 # Of those, the ones that bind what follows into the same name ("Party of China").
 _BINDING = frozenset({"of", "for", "the"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# The buttons of a page's share bar, as text copied from the page keeps them
+# ("Send Facebook Twitter Google+ Whatsapp Tumblr linkedin stumble Digg reddit").
+_SHARE_BUTTONS = word_set("""
+    send share email print facebook twitter google google+ + whatsapp tumblr linkedin
+    stumble stumbleupon digg reddit newsvine permalink pinterest vk telegram
+    """)
+# Buttons in a row that make a share bar rather than a sentence naming platforms.
+_SHARE_BAR_MIN = 4
 # Governments that only a person's name modifies ("the Trump administration").
 _NAMED_AFTER_ONE_PERSON = frozenset({"administration", "presidency", "regime"})
 
@@ -121,6 +131,21 @@ def _slash_parts(doc: Doc, ent: Span) -> list[Span]:
     starts = [ent.start, *(cut + 1 for cut in cuts)]
     ends = [*cuts, ent.end]
     return [Span(doc, s, e, label=ent.label_) for s, e in zip(starts, ends, strict=True) if e > s]
+
+
+def _share_bars(doc: Doc) -> set[int]:
+    """Tokens of share bars: the platforms named there are buttons, not what the
+    article mentions, and would put every article of the outlet under them."""
+    out: set[int] = set()
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and token.lower_ in _SHARE_BUTTONS:
+            run.append(token.i)
+            continue
+        if len(run) >= _SHARE_BAR_MIN:
+            out.update(run)
+        run = []
+    return out
 
 
 def _trim(doc: Doc, ent: Span) -> tuple[int, int] | None:
@@ -244,9 +269,10 @@ def mentions(doc: Doc) -> list[Mention]:
     joined = _joined(doc)
     families = _families(doc, joined)
     out: list[Mention] = []
+    buttons = _share_bars(doc)
     for ent in (part for span in joined for part in _slash_parts(doc, span)):
         label = _label(ent.label_)
-        if label is None:
+        if label is None or ent.start in buttons:
             continue
         bounds = _trim(doc, ent)
         if bounds is None:
