@@ -297,11 +297,7 @@ def mentions(doc: Doc) -> list[Mention]:
             out.append(m)
     found = add_acronyms(doc, _add_family_names(doc, out, families, lower_words))
     _people_taken_for_organisations(found)
-    _family_names_taken_for_organisations(doc, found, families, aliases)
-    for m in found:
-        if (m.label == "ORG" and not m.expansion and aliases.find(m.text) is None
-                and person_in_frame(doc, m.start, m.end)):
-            m.label = "PERSON"
+    _names_taken_for_organisations(doc, found, families, aliases)
     for m in found:
         if m.label == "PERSON":
             m.honorific = _honorific(doc, m)
@@ -328,22 +324,27 @@ def _people_taken_for_organisations(found: list[Mention]) -> None:
             m.label = "PERSON"
 
 
-def _family_names_taken_for_organisations(doc: Doc, found: list[Mention],
-                                         families: dict[str, bool],
-                                         aliases: AliasTable) -> None:
-    """Relabel as people the organisations that are a family name alone ("Trump",
-    "Le Pen"): the recogniser reads the "Trump" of "the Trump administration"
-    as an organisation, and its key would leave the article out of a search for
-    the person. The name counts as a family name when the article names someone
-    in full with it and a known given name, or when it names a government after
-    one person ("the Trump administration", "the Assad regime")."""
+def _names_taken_for_organisations(doc: Doc, found: list[Mention],
+                                   families: dict[str, bool], aliases: AliasTable) -> None:
+    """Relabel as people the organisations, outside the alias table, that are a
+    full name in a person's frame (see ``person_frames``) or a family name alone."""
     for m in found:
-        words = m.text.split()
-        if (m.label == "ORG" and not m.expansion and m.text[:1].isupper()
-                and all(w.isalpha() for w in words) and aliases.find(m.text) is None
-                and all(fold(w) in PARTICLES for w in words[:-1])
-                and (families.get(parse_name(m.text).family) or _names_a_government(doc, m))):
+        if (m.label == "ORG" and not m.expansion and aliases.find(m.text) is None
+                and (_family_name(doc, m, families) or person_in_frame(doc, m.start, m.end))):
             m.label = "PERSON"
+
+
+def _family_name(doc: Doc, m: Mention, families: dict[str, bool]) -> bool:
+    """Whether an organisation's name is a family name alone ("Trump", "Le Pen"):
+    the recogniser reads the "Trump" of "the Trump administration" as an
+    organisation, and its key would leave the article out of a search for the
+    person. The name counts as a family name when the article names someone in
+    full with it and a known given name, or when it names a government after one
+    person ("the Trump administration", "the Assad regime")."""
+    words = m.text.split()
+    return (m.text[:1].isupper() and all(w.isalpha() for w in words)
+            and all(fold(w) in PARTICLES for w in words[:-1])
+            and bool(families.get(parse_name(m.text).family) or _names_a_government(doc, m)))
 
 
 def _names_a_government(doc: Doc, m: Mention) -> bool:

@@ -18,7 +18,7 @@ from worker.extraction.text import fold, word_set
 
 # Offices only a person holds, as a title in front ("Gov.", "Ambassador") or as
 # the head of an apposition ("..., US ambassador to the UN,").
-ROLE_NOUNS = word_set("""
+_ROLE_NOUNS = word_set("""
     president minister secretary senator sen representative rep governor gov mayor
     ambassador envoy chancellor premier chairman chairwoman spokesman spokeswoman
     spokesperson commissioner judge justice general gen admiral commander director
@@ -33,8 +33,9 @@ _CLOSERS = frozenset({"]", ")"})
 _LOOK_BACK = 6
 
 
-def _role(token: Token) -> bool:
-    return fold(token.text.rstrip(".")) in ROLE_NOUNS
+def is_role(token: Token) -> bool:
+    """Whether a word names an office only a person holds ("Gov.", "ambassador")."""
+    return fold(token.text.rstrip(".")) in _ROLE_NOUNS
 
 
 def _titled(doc: Doc, start: int) -> bool:
@@ -48,7 +49,7 @@ def _titled(doc: Doc, start: int) -> bool:
         return False
     for j in range(i, max(-1, i - _LOOK_BACK), -1):
         token = doc[j]
-        if token.text[:1].isupper() and _role(token):
+        if token.text[:1].isupper() and is_role(token):
             return True
         if not (token.pos_ == "PROPN" or fold(token.text) in _BETWEEN):
             return False
@@ -58,14 +59,14 @@ def _titled(doc: Doc, start: int) -> bool:
 def _person_dependents(root: Token) -> bool:
     """An apposition headed by a role, or a relative clause opened by "who"."""
     for child in root.children:
-        if child.dep_ == "appos" and _role(child):
+        if child.dep_ == "appos" and is_role(child):
             return True
         if child.dep_ == "relcl" and any(
             c.lower_ in {"who", "whom"} for c in child.children
             if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
         ):
             return True
-    return root.dep_ == "appos" and _role(root.head)
+    return root.dep_ == "appos" and is_role(root.head)
 
 
 def person_in_frame(doc: Doc, start: int, end: int) -> bool:

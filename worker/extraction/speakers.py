@@ -45,7 +45,7 @@ from worker.extraction.entities import Mention
 from worker.extraction.gender import Gender, person_genders, word_gender
 from worker.extraction.model import SpeakerType
 from worker.extraction.orgs import nationality
-from worker.extraction.person_frames import ROLE_NOUNS
+from worker.extraction.person_frames import is_role
 from worker.extraction.pronouns import Candidate, antecedent
 from worker.extraction.text import fold, word_set
 
@@ -238,7 +238,7 @@ def _title_before_name(span: Span, head: Token, mentions: list[Mention]) -> Ment
     """The person a capitalised title ends in ("US Ambassador to the UN Nikki
     Haley"): the parser may hang the name on the office's "to" or "of" and make
     the title the head, but the name that closes the phrase is who spoke."""
-    if not (head.text[:1].isupper() and fold(head.text.rstrip(".")) in ROLE_NOUNS):
+    if not (head.text[:1].isupper() and is_role(head)):
         return None
     last = _mention_at(mentions, span[-1])
     if last is not None and last.label == "PERSON" and last.start > head.i:
